@@ -1,0 +1,51 @@
+"""Shared pattern machinery: compile once, scan with a time limit.
+
+Every scan of article text goes through `finditer`, which passes `timeout=` to the
+`regex` module, so hostile text cannot drive a pattern into catastrophic backtracking.
+Word lists enter patterns as named lists (`\\L<name>`), never by string formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+import regex
+
+# Seconds one pattern may spend on one text before the scan gives up on it.
+SCAN_TIMEOUT = 5.0
+
+FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.UNICODE | regex.V0
+
+
+def compile_pattern(
+    source: str, *, flags: int = FLAGS, **word_lists: Iterable[str]
+) -> regex.Pattern[str]:
+    """Compile a verbose pattern; keyword arguments become `\\L<name>` word lists.
+
+    Longer words are tried first so that "more than" wins over "more".
+    """
+    lists = {name: sorted(set(words), key=len, reverse=True) for name, words in word_lists.items()}
+    return regex.compile(source, flags, **lists)
+
+
+def finditer(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """Scan with the shared timeout; raises TimeoutError when the text is pathological."""
+    if endpos is None:
+        endpos = len(text)
+    return pattern.finditer(text, pos, endpos, timeout=SCAN_TIMEOUT)
+
+
+def search(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """One search with the shared timeout."""
+    if endpos is None:
+        endpos = len(text)
+    return pattern.search(text, pos, endpos, timeout=SCAN_TIMEOUT)
+
+
+def words_of(table: Mapping[str, object]) -> list[str]:
+    """The keys of a word table, for use as a `\\L<name>` list."""
+    return list(table)
