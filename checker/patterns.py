@@ -49,3 +49,30 @@ def search(
 def words_of(table: Mapping[str, object]) -> list[str]:
     """The keys of a word table, for use as a `\\L<name>` list."""
     return list(table)
+
+
+# A sentence ends at ., ! or ? followed by space and a capital or quote, or at a blank line
+# or a line break; abbreviations like "U.S." and "Mar." rarely precede a capital here.
+SENTENCE_END = compile_pattern(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+
+
+def sentence_span(text: str, pos: int, window: int = 600) -> tuple[int, int]:
+    """The start and end of the sentence around `pos`, looking at most `window` chars away."""
+    lo = max(0, pos - window)
+    start = lo
+    for m in finditer(SENTENCE_END, text, lo, pos):
+        start = m.end()
+    m = search(SENTENCE_END, text, pos, min(len(text), pos + window))
+    end = m.start() if m else min(len(text), pos + window)
+    return start, max(end, pos)
+
+
+# "mark one year on February 24": an occasion whose stated day is the base event's day
+# shifted by whole years. Shared because the event-date rule must leave such days alone.
+ANNIVERSARY_OCCASION = compile_pattern(
+    r"""
+    \b mark(?:s|ed|ing)? \s+ (?P<years>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})
+    \s+ years? (?: \s+ since \s+ [^.;\n]{0,60}? )?
+    \s+ on \s+ (?P<day>[a-z]{3,9}\.? \s+ \d{1,2}(?:st|nd|rd|th)? | \d{1,2}(?:st|nd|rd|th)? \s+ [a-z]{3,9})
+    """
+)

@@ -1,0 +1,132 @@
+"""Groups claims by key and compares them across articles; behaviour per family, never per rule.
+
+Within a group, only claims from different articles are compared. A plan or forecast that
+the actual figure did not meet is FORECAST_MISSED, not a contradiction. The work per group
+is linear in its size after sorting: claims are clustered by value first, and only the
+clusters that cannot both hold are paired, so thousands of agreeing claims cost little.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from checker.intervals import comparable, compatible, relative_gap
+from checker.model import Claim, Finding, Key, Verdict
+
+# Above this many claims in a group, conflicts are reported per distinct value, one
+# representative pair each, instead of every pair of claims.
+MAX_PAIRS_PER_GROUP = 200
+
+
+def value_text(claim: Claim) -> str:
+    """A short human reading of a claim's normalised value."""
+    if claim.amount:
+        a = claim.amount
+        if a.lower is not None and a.lower == a.upper:
+            return f"{_num(a.lower)} {a.unit}"
+        if a.upper is None and a.lower is not None:
+            return f"{a.bound.value.replace('_', ' ')} {_num(a.lower)} {a.unit}"
+        if a.lower is None and a.upper is not None:
+            return f"{a.bound.value.replace('_', ' ')} {_num(a.upper)} {a.unit}"
+        return f"{_num(a.lower)}..{_num(a.upper)} {a.unit}"
+    if claim.alternatives:
+        return " or ".join(str(s) for s in claim.alternatives)
+    return str(claim.dates) if claim.dates else "unresolved"
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "?"
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(x) >= scale:
+            return f"{x / scale:g}{word}"
+    return f"{x:g}"
+
+
+def value_token(claim: Claim) -> str:
+    """What a claim says, for fingerprints: the value, not the wording or the position."""
+    if claim.amount:
+        a = claim.amount
+        return f"{a.lower!r}|{a.upper!r}|{a.unit}"
+    return "|".join(str(s) for s in (claim.alternatives or (claim.dates,)))
+
+
+def fingerprint(key: Key, verdict: Verdict, claims: Iterable[Claim]) -> str:
+    """Stable across runs, line moves, other edits and unrelated articles; changes with values."""
+    parts = sorted({f"{c.article}\x00{value_token(c)}" for c in claims})
+    raw = "\x1f".join([str(key), verdict.value, *parts])
+    return "f-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims grouped by identical value, so equal values are compared once."""
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_value[value_token(c) + ("|plan" if not c.modality.is_actual else "") + ("|annual" if c.annual else "")].append(c)
+    return [by_value[k] for k in sorted(by_value)]
+
+
+def compare_group(key: Key, claims: list[Claim]) -> Finding | None:
+    """The verdict on one key's claims, or None when fewer than two articles speak to it."""
+    claims = [c for c in claims if c.amount or c.dates]
+    if len({c.article for c in claims}) < 2:
+        return None
+    clusters = _clusters(claims)
+    conflicts: list[tuple[Claim, Claim]] = []
+    missed: list[tuple[Claim, Claim]] = []
+    for i, left in enumerate(clusters):
+        for right in clusters[i:]:
+            a, b = left[0], right[0]
+            if not comparable(a, b) or compatible(a, b):
+                continue
+            bucket = missed if a.modality.is_actual != b.modality.is_actual else conflicts
+            pairs = [(x, y) for x in left for y in right if x.article != y.article]
+            bucket.extend(pairs[: max(1, MAX_PAIRS_PER_GROUP // len(clusters))])
+    if conflicts:
+        verdict, shown = Verdict.CONTRADICT, conflicts
+    elif missed:
+        verdict, shown = Verdict.FORECAST_MISSED, missed
+    else:
+        verdict, shown = Verdict.AGREE, []
+    involved = [c for pair in shown for c in pair] if shown else claims
+    return Finding(
+        id=fingerprint(key, verdict, involved),
+        key=key,
+        verdict=verdict,
+        claims=tuple(sorted(claims, key=lambda c: (c.article, c.start))),
+        conflicts=tuple(sorted(shown, key=lambda p: (p[0].article, p[0].start, p[1].article, p[1].start))),
+        explanation=explain(verdict, claims, shown),
+    )
+
+
+def explain(verdict: Verdict, claims: list[Claim], shown: list[tuple[Claim, Claim]]) -> str:
+    """One line on why the verdict holds."""
+    articles = len({c.article for c in claims})
+    if verdict is Verdict.AGREE:
+        values = sorted({value_text(c) for c in claims})
+        return f"{len(claims)} claims in {articles} articles are consistent: {'; '.join(values[:4])}"
+    a, b = shown[0]
+    more = f" (+{len(shown) - 1} more pairs)" if len(shown) > 1 else ""
+    if a.amount and b.amount:
+        gap = relative_gap(a.amount, b.amount)
+        why = f"differ by {gap:.1%}, beyond rounding"
+    elif a.annual and b.annual:
+        why = "fall on different days of the year for an annual event"
+    else:
+        why = "do not overlap"
+    if verdict is Verdict.FORECAST_MISSED:
+        plan, actual = (a, b) if not a.modality.is_actual else (b, a)
+        return (f"{plan.modality.value} {value_text(plan)} ({plan.article}) vs actual "
+                f"{value_text(actual)} ({actual.article}) {why}{more}")
+    return f"{value_text(a)} ({a.article}) vs {value_text(b)} ({b.article}) {why}{more}"
+
+
+def compare(claims: Iterable[Claim]) -> list[Finding]:
+    """Findings for every key that two or more articles speak to, sorted by key."""
+    groups: dict[str, tuple[Key, list[Claim]]] = {}
+    for c in claims:
+        groups.setdefault(str(c.key), (c.key, []))[1].append(c)
+    findings = [compare_group(key, group) for key, group in groups.values()]
+    return sorted((f for f in findings if f), key=lambda f: (str(f.key), f.id))

@@ -1,0 +1,149 @@
+"""Who and what a claim is about: countries, leaders and events, from gazetteers shipped as data.
+
+The gazetteers live in `checker/data/*.txt` so that a newsroom can extend them without
+touching code. Keys are built from the ids found here: "Moscow", "Kremlin" and "Russian"
+all give "russia"; "the two countries" resolves to the pair the article is mostly about.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import regex
+
+from checker.patterns import compile_pattern, finditer
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One gazetteer hit: where it is and the id it stands for."""
+
+    start: int
+    end: int
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """A table of aliases to ids, with the pattern that finds them."""
+
+    aliases: dict[str, str]  # lower-cased alias -> id
+    pattern: regex.Pattern[str]
+    extra: dict[str, str]  # id -> the bracketed attribute (a leader's country, "annual")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+        """Every mention between start and end."""
+        for m in finditer(self.pattern, text, start, end):
+            alias = _fold(m["alias"])
+            if alias in self.aliases:
+                yield Mention(m.start("alias"), m.end("alias"), self.aliases[alias])
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+
+
+# Punctuation dropped from slugs.
+NON_SLUG = regex.compile(r"[^\w\s-]")
+
+
+def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
+    """Read `checker/data/<name>.txt`: lines of "id [attribute]: alias, alias"."""
+    aliases: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    case_sensitive: list[str] = []
+    text = files("checker").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, tail = line.partition(":")
+        ident, _, attribute = head.strip().partition(" ")
+        extra[ident] = attribute.strip().strip("()")
+        for alias in (a.strip() for a in tail.split(separator)):
+            if not alias:
+                continue
+            if alias.isupper() and len(alias.replace(".", "")) <= 3:
+                case_sensitive.append(alias)
+            aliases[_fold(alias)] = ident
+    variants: set[str] = set()
+    for alias in aliases:
+        variants |= {alias, alias.replace("'", "\u2019"), alias.replace('"', "\u201c")}
+    sensitive = {_fold(a) for a in case_sensitive}
+    folded = [v for v in variants if v not in sensitive]
+    # An alias is a whole word; case matters only for short all-capital aliases ("US" is not "us").
+    pattern = compile_pattern(
+        r"(?<!\w)(?P<alias>(?i:\L<folded>)|\L<exact>)(?!\w)",
+        flags=regex.VERBOSE | regex.UNICODE | regex.V1,
+        folded=folded,
+        exact=case_sensitive,
+    )
+    return Gazetteer(aliases, pattern, extra)
+
+
+@lru_cache(maxsize=None)
+def countries() -> Gazetteer:
+    """The country gazetteer."""
+    return load_gazetteer("countries")
+
+
+@lru_cache(maxsize=None)
+def leaders() -> Gazetteer:
+    """The leader gazetteer; `extra` holds each leader's country."""
+    return load_gazetteer("leaders")
+
+
+@lru_cache(maxsize=None)
+def events() -> Gazetteer:
+    """The event gazetteer; `extra` says "annual" for yearly commemorations."""
+    return load_gazetteer("events", separator="|")
+
+
+def pair_id(a: str, b: str) -> str:
+    """The subject of a two-party claim, order-free: pair_id("russia", "china") == "china-russia"."""
+    return "-".join(sorted((a, b)))
+
+
+def top_pair(mentions: list[Mention]) -> tuple[str, str] | None:
+    """The two ids mentioned most (ties broken by first mention)."""
+    counts = Counter(m.id for m in mentions)
+    first = {}
+    for m in mentions:
+        first.setdefault(m.id, m.start)
+    ranked = sorted(counts, key=lambda i: (-counts[i], first[i]))
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+
+@lru_cache(maxsize=256)
+def article_country_pair(text: str) -> tuple[str, str] | None:
+    """The two countries an article is mostly about."""
+    return top_pair(list(countries().find(text)))
+
+
+@lru_cache(maxsize=256)
+def article_leader_pair(text: str) -> tuple[str, str] | None:
+    """The two leaders an article is mostly about."""
+    return top_pair(list(leaders().find(text)))
+
+
+def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The mention closest to a span (distance between the nearest edges)."""
+
+    def distance(m: Mention) -> int:
+        if m.end <= start:
+            return start - m.end
+        if m.start >= end:
+            return m.start - end
+        return 0
+
+    return min(mentions, key=distance, default=None)
+
+
+def slug(text: str, words: int = 6) -> str:
+    """A key-safe slug of a phrase: "Japan's surrender" -> "japans-surrender"."""
+    cleaned = NON_SLUG.sub("", _fold(text))
+    return "-".join(cleaned.replace("_", " ").split()[:words]) or "unnamed"

@@ -1,0 +1,1 @@
+"""Reports: one Report value, one renderer per format (render(report) -> str)."""

@@ -1,0 +1,49 @@
+"""One run: ingest -> extract -> compare -> Report. The engine reaches rules only via the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.compare import compare
+from checker.extract import extract_article
+from checker.ingest import ManifestEntry, iter_corpus
+from checker.model import Article, Claim, Skipped
+from checker.report.build import ArticleInfo, Report
+from checker.rule import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What a check run reads and with which rules."""
+
+    corpus: Path
+    rules: Sequence[Rule]
+    manifest: dict[str, ManifestEntry] | None = None
+    corpus_label: str | None = None
+
+
+def run_check(options: RunOptions, progress: Callable[[Article], None] | None = None) -> Report:
+    """Read the corpus one article at a time, keep only claims, and compare them."""
+    articles: list[ArticleInfo] = []
+    claims: list[Claim] = []
+    skipped: list[Skipped] = []
+    for item in iter_corpus(options.corpus, options.manifest):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        result = extract_article(item, options.rules)
+        articles.append(ArticleInfo.of(item))
+        claims.extend(result.claims)
+        skipped.extend(result.problems)
+        if progress:
+            progress(item)
+    findings = compare(claims)
+    return Report(
+        corpus=options.corpus_label or options.corpus.as_posix(),
+        articles=tuple(articles),
+        claims=tuple(claims),
+        findings=tuple(findings),
+        skipped=tuple(skipped),
+    )
