@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from checker import __version__
+from checker.ledger import DEFAULT_LEDGER
 
 FORMATS = ("table", "markdown", "csv", "json")
 DEFAULT_FILES = {"markdown": "report.md", "json": "report.json", "csv": "report.csv"}
@@ -29,6 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Check a corpus and write the report(s)."""
     from checker.ingest import InputError, read_manifest
     from checker.io import write_atomic
+    from checker.ledger import LedgerError, read_ledger
     from checker.registry import load_registry
     from checker.run import RunOptions, run_check
 
@@ -42,12 +44,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             manifest, manifest_problems = read_manifest(Path(args.manifest))
         except InputError as exc:
             return fail(str(exc))
+    try:
+        decisions = read_ledger(Path(args.ledger))
+    except LedgerError as exc:
+        return fail(str(exc))
     registry = load_registry()
     for problem in registry.problems:
         print(f"claimcheck: {problem.path}: {problem.reason}", file=sys.stderr)
     rules = registry.select(_split(args.select), _split(args.ignore))
     try:
-        report = run_check(RunOptions(corpus, rules, manifest))
+        report = run_check(RunOptions(corpus, rules, manifest, decisions=decisions))
     except InputError as exc:
         return fail(str(exc))
     if manifest_problems or registry.problems:
@@ -129,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-dir", default="reports", help="where report.md/.json/.csv go (default: reports)")
     p.add_argument("--select", help="rule ids or families to run, comma-separated")
     p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
+    p.add_argument("--ledger", default=DEFAULT_LEDGER, help=f"review ledger (default: {DEFAULT_LEDGER})")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
     p.set_defaults(func=cmd_check)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from checker.model import Article, Claim, Skipped
 from checker.rule import Rule
+from checker.suppress import apply_suppressions, read_suppressions
 
 
 @dataclass(slots=True)
@@ -51,5 +52,9 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
             if ident not in seen:
                 seen.add(ident)
                 out.claims.append(claim)
+    out.claims, unused = apply_suppressions(out.claims, read_suppressions(article.text))
+    out.problems.extend(
+        Skipped(article.id, "suppression comment suppressed nothing", s.directive_line, fatal=False) for s in unused
+    )
     out.claims.sort(key=lambda c: (c.start, c.end, c.rule))
     return out
