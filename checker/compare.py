@@ -109,7 +109,9 @@ def explain(verdict: Verdict, claims: list[Claim], shown: list[tuple[Claim, Clai
         return f"{len(claims)} claims in {articles} articles are consistent: {'; '.join(values[:4])}"
     a, b = shown[0]
     more = f" (+{len(shown) - 1} more pairs)" if len(shown) > 1 else ""
-    if a.amount and b.amount:
+    if a.amount and b.amount and a.amount.unit == "year":
+        why = "are different years"
+    elif a.amount and b.amount:
         gap = relative_gap(a.amount, b.amount)
         why = f"differ by {gap:.1%}, beyond rounding"
     elif a.annual and b.annual:

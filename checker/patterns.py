@@ -76,3 +76,7 @@ ANNIVERSARY_OCCASION = compile_pattern(
     \s+ on \s+ (?P<day>[a-z]{3,9}\.? \s+ \d{1,2}(?:st|nd|rd|th)? | \d{1,2}(?:st|nd|rd|th)? \s+ [a-z]{3,9})
     """
 )
+
+
+# A web address: dates inside one ("/2025/aug/30/") are metadata, not claims.
+URL = compile_pattern(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")

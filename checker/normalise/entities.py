@@ -143,6 +143,24 @@ def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
     return min(mentions, key=distance, default=None)
 
 
+# An event names a date only when it stands close by, with no clause break between them:
+# "held a call on Monday, the Kremlin said, as ... the war in Ukraine" is not the war's date.
+EVENT_GAP = 60
+CLAUSE_BREAK = regex.compile(r"[;—–]|\s-\s")
+
+
+def event_near(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Mention | None:
+    """The gazetteer event named closest to text[start:end] within its sentence and clause."""
+    best: Mention | None = None
+    best_gap = EVENT_GAP + 1
+    for m in events().find(text, sent_start, sent_end):
+        lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+        gap = max(0, hi - lo)
+        if gap < best_gap and not CLAUSE_BREAK.search(text, lo, hi):
+            best, best_gap = m, gap
+    return best
+
+
 def slug(text: str, words: int = 6) -> str:
     """A key-safe slug of a phrase: "Japan's surrender" -> "japans-surrender"."""
     cleaned = NON_SLUG.sub("", _fold(text))

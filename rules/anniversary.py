@@ -1,0 +1,138 @@
+"""Anniversaries: "the 80th anniversary of Japan's surrender" states when the event happened.
+
+Finds   "80th anniversary of ...", "first anniversary of ...", "mark one year on February 24".
+Gives   the base event's year (unit "year"): the 80th anniversary in 2025 -> 1945, keyed by the
+        event; and, when the occasion's day is stated, a date claim for the event itself
+        ("mark one year on February 24" in 2023 -> 2022-02-24).
+Not     anniversaries of unnamed things ("its anniversary"), wedding or company anniversaries
+        without an ordinal, years with no publication date to count from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from checker.model import Article, Claim, DateSpan, Family, Interval, Key, Modality
+from checker.normalise.dates import parse_date, shift_years
+from checker.normalise.entities import event_near, events, slug
+from checker.normalise.numbers import parse_number, parse_ordinal
+from checker.patterns import ANNIVERSARY_OCCASION, compile_pattern, finditer, sentence_span
+from checker.rule import Example, Expect, Rule
+
+NTH_ANNIVERSARY = compile_pattern(
+    r"""
+    \b (?P<ordinal>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?) \s+ anniversary \s+ of \s+
+    (?P<event>[^.,;:!?()\n]{3,120}?)
+    (?= \s+(?:in|on|this|next|last|when|which|with|as|at)\b | [.,;:!?()\n] | $ )
+    """
+)
+
+
+def event_of(article: Article, start: int, end: int, sent: tuple[int, int]) -> tuple[str, bool] | None:
+    """The gazetteer event named next to text[start:end], and whether it is annual."""
+    hit = event_near(article.text, start, end, *sent)
+    if hit is None:
+        return None
+    return hit.id, events().extra.get(hit.id) == "annual"
+
+
+def nearest_occurrence(day: date, published: date | None) -> date | None:
+    """The occurrence of a month and day nearest to publication, whatever the tense.
+
+    Articles that "mark one year on February 24" are written around the occasion, a few
+    days before or after it, so the nearest occurrence is the one meant.
+    """
+    if published is None:
+        return None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # February 29 in a common year
+            continue
+    return min(candidates, key=lambda c: abs((c - published).days), default=None)
+
+
+def extract(article: Article) -> Iterator[Claim]:
+    """Anniversaries as base-event years, and base-event dates when the day is given."""
+    year = article.published.year if article.published else None
+    for m in finditer(NTH_ANNIVERSARY, article.text):
+        nth = parse_ordinal(m["ordinal"])
+        if nth is None or nth <= 0:
+            continue
+        named = event_of(article, m.start("event"), m.start("event"), (m.start("event"), m.end("event")))
+        event = named[0] if named else slug(m["event"])
+        yield Claim.at(
+            article,
+            m.span(),
+            rule=RULE.id,
+            key=Key(Family.ANNIVERSARY, event, "base-year"),
+            amount=Interval.exact(float(year - nth), "year") if year else None,
+            note=None if year else "no publication date to count the anniversary from",
+        )
+    for m in finditer(ANNIVERSARY_OCCASION, article.text):
+        years = parse_number(m["years"]) if m["years"].lower() not in ("a", "one") else 1.0
+        if years is None or years <= 0 or years != int(years):
+            continue
+        sent_start, sent_end = sentence_span(article.text, m.start())
+        named = event_of(article, m.start(), m.end(), (sent_start, sent_end))
+        if named is None:
+            continue
+        event, annual = named
+        day = parse_date(m["day"], article.published)
+        occasion = nearest_occurrence(day.span.start, article.published) if day and day.span else None
+        occasion_year = occasion.year if occasion else year
+        base_year = occasion_year - int(years) if occasion_year else None
+        yield Claim.at(
+            article,
+            m.span(),
+            rule=RULE.id,
+            key=Key(Family.ANNIVERSARY, event, "base-year"),
+            amount=Interval.exact(float(base_year), "year") if base_year else None,
+        )
+        if occasion:
+            base = shift_years(occasion, -int(years))
+            yield Claim.at(
+                article,
+                m.span(),
+                rule=RULE.id,
+                key=Key(Family.DATE, event, "when"),
+                dates=DateSpan.day(base),
+                modality=Modality.ACTUAL,
+                annual=annual,
+            )
+
+
+EXAMPLES = (
+    Example(
+        "Leaders gathered for the 80th anniversary of Japan's surrender in World War II.",
+        Expect("80th anniversary of Japan's surrender", lower=1945, upper=1945, unit="year",
+               key="anniversary:ww2-victory-asia:base-year"),
+    ),
+    Example(
+        "The paper was timed to the first anniversary of Russia's invasion.",
+        Expect("first anniversary of Russia's invasion", lower=2022, key="anniversary:ukraine-invasion:base-year"),
+        published=date(2023, 2, 22),
+    ),
+    Example(
+        "The war in Ukraine is set to mark one year on February 24.",
+        Expect("mark one year on February 24", lower=2022, key="anniversary:ukraine-invasion:base-year"),
+        Expect("mark one year on February 24", date_start="2022-02-24", date_end="2022-02-24",
+               key="date:ukraine-invasion:when"),
+        published=date(2023, 2, 22),
+    ),
+    Example(
+        "The city celebrates the 300th anniversary of its founding.",
+        Expect("300th anniversary of its founding", lower=1725, key="anniversary:its-founding:base-year"),
+    ),
+    Example("The couple celebrated their anniversary in Paris."),
+)
+
+RULE = Rule(
+    id="anniversary",
+    family=Family.ANNIVERSARY,
+    summary="Anniversaries, turned into the year (and where stated, the day) of the base event.",
+    extract=extract,
+    examples=EXAMPLES,
+)

@@ -1,0 +1,103 @@
+"""Event dates: when something happened or will happen, resolved against publication.
+
+Finds   absolute dates ("March 20 to 22", "in February 2022", "May 9") and relative ones
+        ("on Tuesday", "last September", "three years ago", "the following morning",
+        "late August or early September", "earlier this year").
+Gives   an inclusive DateSpan (a month spans its first to last day), keyed by the event the
+        sentence names (from the event gazetteer); dates of unnamed events are reported but
+        compared with nothing.
+Not     bare years that are no event's date ("in 1945", "since 2012"), the day of an
+        anniversary occasion ("mark one year on February 24": the anniversary rule reads it),
+        dates in the header marker or in URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from checker.model import Article, Claim, Family, Key, Modality
+from checker.normalise.dates import Grain, find_dates
+from checker.normalise.entities import event_near, events
+from checker.normalise.modality import modality_before
+from checker.patterns import ANNIVERSARY_OCCASION, URL, finditer, sentence_span
+from checker.rule import Example, Expect, Rule
+
+# A date with no gazetteer event still gets a key of its own, so it shows in the report.
+UNNAMED = "unnamed"
+
+
+def occasion_days(article: Article) -> list[tuple[int, int]]:
+    """Spans of anniversary occasions, whose days belong to the anniversary rule."""
+    return [m.span() for m in finditer(ANNIVERSARY_OCCASION, article.text)]
+
+
+def extract(article: Article) -> Iterator[Claim]:
+    """Dates of events, with the event named nearest in the same sentence."""
+    occasions = occasion_days(article)
+    urls = [m.span() for m in finditer(URL, article.text)]
+    gazetteer = events()
+    for d in find_dates(article.text, article.published):
+        if d.start < article.body_start:
+            continue
+        if d.grain in (Grain.YEAR, Grain.DECADE) and not d.relative:
+            continue
+        if any(s <= d.start < e for s, e in occasions):
+            continue
+        sent_start, sent_end = sentence_span(article.text, d.start)
+        if any(s <= d.start < e for s, e in urls):
+            continue
+        hit = event_near(article.text, d.start, d.end, sent_start, sent_end)
+        if hit is not None:
+            key = Key(Family.DATE, hit.id, "when")
+            annual = gazetteer.extra.get(hit.id) == "annual"
+        else:
+            key = Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}")
+            annual = False
+        modality = Modality.ACTUAL
+        if d.future:
+            cue = modality_before(article.text, sent_start, d.start)
+            modality = cue if not cue.is_actual else Modality.SCHEDULED
+        yield Claim.at(
+            article,
+            (d.start, d.end),
+            rule=RULE.id,
+            key=key,
+            dates=d.span,
+            alternatives=d.alternatives,
+            modality=modality,
+            annual=annual,
+            note=None if d.span else "relative date with no publication date to resolve it",
+        )
+
+
+EXAMPLES = (
+    Example(
+        "Xi will pay a state visit from March 20 to 22.",
+        Expect("from March 20 to 22", date_start="2023-03-20", date_end="2023-03-22"),
+        published=date(2023, 3, 17),
+    ),
+    Example(
+        "Moscow launched its war on Ukraine in February 2022.",
+        Expect("February 2022", date_start="2022-02-01", date_end="2022-02-28", key="date:ukraine-invasion:when"),
+        published=date(2023, 3, 17),
+    ),
+    Example(
+        "The two men last met in Samarkand last September.",
+        Expect("last September", date_start="2022-09-01", date_end="2022-09-30"),
+        published=date(2022, 12, 29),
+    ),
+    Example(
+        "Officials met on Tuesday in Riyadh.",
+        Expect("Tuesday", date_start="2025-02-18", date_end="2025-02-18"),
+    ),
+    Example("The bridge opened in 1945 and has stood since 2012."),
+)
+
+RULE = Rule(
+    id="event-date",
+    family=Family.DATE,
+    summary="When an event happened or is planned, resolved against the publication date.",
+    extract=extract,
+    examples=EXAMPLES,
+)

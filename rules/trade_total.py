@@ -1,0 +1,147 @@
+"""Trade totals: the value of trade between two countries over a period.
+
+Finds   "trade between Russia and China reached more than $240 billion in 2024",
+        "bilateral trade hit a record $190 billion in 2022", "energy trade of $100bn last year",
+        targets and forecasts ("aim to reach $300 billion by 2030", "expected to reach").
+Gives   an Interval in the claim's own currency (ISO 4217), keyed by the country pair, the
+        part of trade (total, energy, agriculture) and the calendar year.
+Not     figures with no trade word in their sentence (GDP, budgets, investment), trade figures
+        with no period (they cannot be compared), amounts inside quotes of other claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model import Article, Bound, Claim, Family, Key, Modality
+from checker.normalise.entities import article_country_pair, countries, pair_id
+from checker.normalise.modality import modality_before
+from checker.normalise.money import find_money
+from checker.patterns import compile_pattern, finditer, search, sentence_span
+from checker.rule import Example, Expect, Rule
+
+# The part of trade a figure covers; anything else is the total.
+METRICS = {
+    "energy": "energy", "oil and gas": "energy", "oil": "energy", "gas": "energy",
+    "agricultural": "agriculture", "agriculture": "agriculture", "farm": "agriculture",
+    "food": "agriculture", "goods": "goods", "services": "services",
+}  # fmt: skip
+
+TRADE_WORD = compile_pattern(
+    r"""
+    (?: (?P<part>\L<metrics>) \s+ (?:trade|exports\s+and\s+imports) )
+    | \btrade \s+ in \s+ (?P<part2>\L<metrics>)
+    | \b(?:trade|turnover|commerce)\b
+    """,
+    metrics=METRICS,
+)
+
+# Words that make "the two countries" refer to the pair the article is about.
+PAIR_WORDS = compile_pattern(
+    r"\b(?:bilateral|two\s+(?:countries|nations|sides|neighbours|neighbors|economies)|both\s+(?:countries|nations|sides))\b"
+)
+
+# The period a figure covers, after the amount ("in 2024", "last year") or before it.
+PERIOD = compile_pattern(
+    r"""
+    \b (?: (?P<by>by) | in | for | during | of ) \s+ (?:the\s+(?:calendar|fiscal)\s+year\s+)? (?P<year>(?:19|20)\d{2}) \b
+    | \b (?P<rel>last|this|next) \s+ year \b
+    """
+)
+PERIOD_WINDOW = 40  # characters after the amount where its period may stand
+
+
+def pair_of(article: Article, start: int, end: int) -> str | None:
+    """The two countries a trade sentence is about, or the article's pair."""
+    named = {m.id for m in countries().find(article.text, start, end)}
+    if len(named) >= 2 and not search(PAIR_WORDS, article.text, start, end):
+        a, b = sorted(named)[:2]
+        return pair_id(a, b)
+    pair = article_country_pair(article.text)
+    if pair and (not named or named <= set(pair)):
+        return pair_id(*pair)
+    if len(named) >= 2:
+        a, b = sorted(named)[:2]
+        return pair_id(a, b)
+    return None
+
+
+def period_of(article: Article, money_end: int, sent_start: int, sent_end: int) -> tuple[str | None, bool]:
+    """The year a figure covers, and whether it is a deadline ("by 2030")."""
+    after = search(PERIOD, article.text, money_end, min(sent_end, money_end + PERIOD_WINDOW))
+    found = after or next(iter(reversed(list(finditer(PERIOD, article.text, sent_start, money_end)))), None)
+    if found is None:
+        return None, False
+    if found["year"]:
+        return found["year"], bool(found["by"])
+    if article.published is None:
+        return None, False
+    offset = {"last": -1, "this": 0, "next": 1}[found["rel"].lower()]
+    return str(article.published.year + offset), False
+
+
+def extract(article: Article) -> Iterator[Claim]:
+    """Trade figures with their pair, part and year."""
+    moneys = list(find_money(article.text))
+    for i, money in enumerate(moneys):
+        sent_start, sent_end = sentence_span(article.text, money.start)
+        trade = None
+        for m in finditer(TRADE_WORD, article.text, sent_start, money.start):
+            trade = m
+        if trade is None:
+            continue
+        subject = pair_of(article, sent_start, sent_end)
+        year, deadline = period_of(article, money.end, sent_start, sent_end)
+        if subject is None or year is None:
+            continue
+        part = trade["part"] or trade["part2"]
+        metric = METRICS[part.lower()] if part else "total"
+        clause_start = max(sent_start, moneys[i - 1].end if i and moneys[i - 1].end > sent_start else sent_start)
+        modality = Modality.TARGET if deadline else modality_before(article.text, clause_start, money.start)
+        # Quote from the trade word when it belongs to this figure's clause.
+        start = trade.start() if trade.start() >= clause_start else money.start
+        yield Claim.at(
+            article,
+            (start, money.end),
+            rule=RULE.id,
+            key=Key(Family.TRADE, subject, metric, year),
+            amount=money.amount,
+            modality=modality,
+        )
+
+
+EXAMPLES = (
+    Example(
+        "Trade between Russia and China reached more than $240 billion in 2024.",
+        Expect("Trade between Russia and China reached more than $240 billion", lower=2.4e11, upper=None,
+               bound=Bound.MORE_THAN, unit="USD", key="trade:china-russia:total:2024"),
+    ),
+    Example(
+        "Officials in Moscow and Beijing expect trade between the two nations to reach $200 billion "
+        "in 2023 after it hit a record $190 billion in 2022.",
+        Expect("trade between the two nations to reach $200 billion", modality=Modality.FORECAST,
+               key="trade:china-russia:total:2023"),
+        Expect("$190 billion", lower=1.9e11, upper=1.9e11, modality=Modality.ACTUAL,
+               key="trade:china-russia:total:2022"),
+    ),
+    Example(
+        "US-China energy trade was worth 120 billion yuan last year, Beijing said.",
+        Expect("energy trade was worth 120 billion yuan", unit="CNY", lower=1.2e11,
+               key="trade:china-united-states:energy:2024"),
+    ),
+    Example(
+        "Washington and Beijing aim to lift bilateral trade to $700 billion by 2030.",
+        Expect("bilateral trade to $700 billion", modality=Modality.TARGET,
+               key="trade:china-united-states:total:2030"),
+    ),
+    Example("China's economy grew 5 percent to 134.9 trillion yuan in 2024."),
+    Example("Trade between the neighbours has grown fast, reaching $50 billion."),
+)
+
+RULE = Rule(
+    id="trade-total",
+    family=Family.TRADE,
+    summary="The value of trade between two countries in a period, or a target or forecast for it.",
+    extract=extract,
+    examples=EXAMPLES,
+)
