@@ -31,14 +31,9 @@ TRADE_WORD = compile_pattern(
     r"""
     (?: (?P<part>\L<metrics>) \s+ (?:trade|exports\s+and\s+imports) )
     | \btrade \s+ in \s+ (?P<part2>\L<metrics>)
-    | \b(?:trade|turnover|commerce)\b
+    | \b(?:bilateral\s+)?(?:trade|turnover|commerce)\b
     """,
     metrics=METRICS,
-)
-
-# Words that make "the two countries" refer to the pair the article is about.
-PAIR_WORDS = compile_pattern(
-    r"\b(?:bilateral|two\s+(?:countries|nations|sides|neighbours|neighbors|economies)|both\s+(?:countries|nations|sides))\b"
 )
 
 # The period a figure covers, after the amount ("in 2024", "last year") or before it.
@@ -51,19 +46,24 @@ PERIOD = compile_pattern(
 PERIOD_WINDOW = 40  # characters after the amount where its period may stand
 
 
-def pair_of(article: Article, start: int, end: int) -> str | None:
-    """The two countries a trade sentence is about, or the article's pair."""
-    named = {m.id for m in countries().find(article.text, start, end)}
-    if len(named) >= 2 and not search(PAIR_WORDS, article.text, start, end):
-        a, b = sorted(named)[:2]
-        return pair_id(a, b)
+def pair_of(article: Article, start: int, end: int, trade_at: int) -> str | None:
+    """The two countries a trade sentence is about.
+
+    The article's own pair wins when the sentence names it or only says "the two countries";
+    otherwise the two countries named nearest the trade word ("to Mexico, Vietnam and India"
+    later in the sentence are where orders went, not the pair that trades).
+    """
+    mentions = list(countries().find(article.text, start, end))
+    named = {m.id for m in mentions}
     pair = article_country_pair(article.text)
-    if pair and (not named or named <= set(pair)):
+    if pair and (set(pair) <= named or named <= set(pair)):
         return pair_id(*pair)
-    if len(named) >= 2:
-        a, b = sorted(named)[:2]
-        return pair_id(a, b)
-    return None
+    if len(named) < 2:
+        return None
+    by_distance = sorted(mentions, key=lambda m: abs(m.start - trade_at))
+    first = by_distance[0].id
+    second = next(m.id for m in by_distance if m.id != first)
+    return pair_id(first, second)
 
 
 def period_of(article: Article, money_end: int, sent_start: int, sent_end: int) -> tuple[str | None, bool]:
@@ -90,7 +90,7 @@ def extract(article: Article) -> Iterator[Claim]:
             trade = m
         if trade is None:
             continue
-        subject = pair_of(article, sent_start, sent_end)
+        subject = pair_of(article, sent_start, sent_end, trade.start())
         year, deadline = period_of(article, money.end, sent_start, sent_end)
         if subject is None or year is None:
             continue
