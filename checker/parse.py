@@ -28,7 +28,7 @@ def parse_record(text: str, reference: date | None, kinds: Iterable[str]) -> dic
                 "span": text[m.start : m.end],
                 "start": m.start,
                 "end": m.end,
-                "value": m.amount.value,
+                "value": m.value,  # the stated figure: also for "about $14m"; None for bounds
                 "currency": m.amount.unit,
                 "lower": m.amount.lower,
                 "upper": m.amount.upper,

@@ -1,0 +1,270 @@
+"""Money in running text: an amount with its currency, bound words and ranges.
+
+Finds   "$240 billion", "US$4.7 billion", "240bn yuan", "20 trillion rubles", "EUR 125",
+        "115USD", "£ 15 million", "50 cents", "3 dollars 50 cents", "more than $240 billion",
+        "$200bn to $250bn", "between $200 and $250 billion", "30 MUSD".
+Gives   MoneyMatch(start, end, amount): amount is an Interval in units of an ISO 4217 code
+        (or, for a name several countries use, that name: "franc"), with its bound and a
+        tolerance of half a unit of the last stated digit ("$240 billion" -> 0.5e9).
+Not     weights ("a twenty pound bag"), codes that are words ("ALL 5 solutions"), amounts
+        with no currency ("1.6 billion"), "dollar" with no amount.
+
+The amount is a number run from numbers.py (same grammar, same word lists); the currency
+comes before it (prefix) or after it (suffix). Ranges are two amounts joined by "to", a dash,
+or "between ... and ...", merged after the scan.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.model import Bound, Interval
+from checker.normalise import currencies as cur
+from checker.normalise.bounds import BOUND_WORDS, bound_interval, bound_of, range_interval
+from checker.normalise.number_patterns import NUM_CONN, NUM_CORE, NUM_RUN, NUM_TOK, NUM_WORD, RUN_LISTS
+from checker.normalise.numbers import NumberMatch, numbers_in_run
+from checker.normalise.trie import trie_source
+from checker.normalise.money_ranges import merge_ranges
+from checker.patterns import compile_pattern, finditer, search
+
+# A currency mention before an amount: "$", "US$", "hk $", "EUR", "Rs.", "ringgit".
+CURRENCY_BEFORE = r"""
+    (?: (?<! [\p{L}'\u2019] ) (?: \L<dollar_spaced> \s? | \L<dollar_glued> ) \$
+      | \$ | \L<symbols>
+      | (?-i: \b (?: \L<upper_codes> | M \L<million_codes> ) (?= [\s\d$.-] ) )
+      | \b \L<lower_codes> \$?
+      | (?-i: \b \L<letter_symbols> )
+      | \b \L<prefix_names> \b
+    )
+"""
+
+# A currency mention after an amount: "$", "€", "USD", "MUSD", "yuan", "swiss francs".
+CURRENCY_AFTER = r"""
+    (?: \$ (?! \s?\d ) | \L<symbols> | \L<subunit_symbols>
+      | (?-i: (?: \L<upper_codes> | M \L<million_codes> ) \b )
+      | \L<lower_codes> \b
+      | (?-i: \L<letter_symbols> ) \b
+      | \L<names> \b
+      | \L<subunit_names> \b
+    )
+"""
+
+# "and 43 cents" after a named amount: the fraction of the unit just named.
+CENTS_TAIL = (
+    r"""
+    ,? \s+ (?: and \s+ )? (?P<cents> \d{1,2} | """ + NUM_WORD + r""" (?: [-\s] """ + NUM_WORD + r""" )? )
+    \s? (?: \L<tail_subunits> ) \b
+"""
+)
+
+# The amount after a currency mention: its first token needs no guard ("USD115").
+PRE_AMOUNT = r"(?: " + NUM_CORE + r" | " + NUM_WORD + r" ) (?: " + NUM_CONN + NUM_TOK + r" )*"
+
+MONEY = compile_pattern(
+    r"""
+    (?P<bound> \b \L<bound_words> \s+ )?
+    (?:
+      # currency first: "$240 billion", "EUR 125", "US$ 1MM", "$20 and 43c"
+      (?P<pre> """
+    + CURRENCY_BEFORE
+    + r""" ) \s? (?P<pre_sign> [-\u2212] )?
+      (?: (?P<pre_run> """
+    + PRE_AMOUNT
+    + r""" ) (?P<pre_tail> """
+    + CENTS_TAIL.replace("cents", "pre_cents")
+    + r""" )                                # tried first, so the run gives back "and 43"
+        | (?P<pre_run> """
+    + PRE_AMOUNT
+    + r""" ) )
+    | # amount first: "240 billion dollars", "10 €", "75 USD million", "12-cent", "a dollar"
+      (?P<post_sign> (?<! [\p{L}\p{N}] ) [-\u2212] )?
+      (?P<post_run> \b an? (?= \s+ \L<names> \b ) | """
+    + NUM_RUN
+    + r""" )
+      \s? (?: - \s? )? (?P<post> """
+    + CURRENCY_AFTER
+    + r""" )
+      (?: (?P<post_scale> \s+ \L<scale_words> \b ) )?
+      (?P<post_tail> """
+    + CENTS_TAIL.replace("cents", "post_cents")
+    + r""" )?
+    )
+    """,
+    bound_words=BOUND_WORDS,
+    dollar_spaced=cur.DOLLAR_PREFIXES_SPACED,
+    dollar_glued=cur.DOLLAR_PREFIXES_GLUED,
+    symbols=cur.SYMBOLS,
+    upper_codes=cur.UPPER_CODES,
+    million_codes=cur.MILLION_CODES,
+    lower_codes=cur.LOWER_CODES | set(cur.CODE_ALIASES),
+    letter_symbols=cur.LETTER_SYMBOLS,
+    prefix_names=cur.PREFIX_NAMES,
+    names=cur.NAMES,
+    subunit_symbols=["¢"],
+    subunit_names=[s for s in cur.SUBUNITS if s not in ("¢", "p")],
+    tail_subunits=cur.TAIL_SUBUNITS,
+    **RUN_LISTS,
+)
+
+
+# How far from a currency mention an amount (with its bound words) may reach.
+REACH = 120
+
+# Prefilters for currency mentions, merged in order: symbols in the text as written; code,
+# name and subunit words over lower-cased text, alone or straight after digits ("115usd",
+# "50p"). Separate scans, since a character class or a trie alone scans far faster.
+_CURRENCY_WORDS = trie_source(sorted(cur.prefilter_words()))
+SYMBOL_START = compile_pattern(r"[$\u00a2-\u00a5\u20a0-\u20bf\u0e3f]", flags=regex.V0)
+WORD_START_SOURCE = r"\b(?:" + _CURRENCY_WORDS + r")\b"
+GLUED_START_SOURCE = r"[0-9](?:" + _CURRENCY_WORDS + r")\b"
+WORD_START = compile_pattern(WORD_START_SOURCE, flags=regex.V0)
+GLUED_START = compile_pattern(GLUED_START_SOURCE, flags=regex.V0)
+WORD_START_ANY_CASE = compile_pattern(WORD_START_SOURCE, flags=regex.V0 | regex.I)
+GLUED_START_ANY_CASE = compile_pattern(GLUED_START_SOURCE, flags=regex.V0 | regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMatch:
+    """One amount of money found in text, bound words included in the span."""
+
+    start: int
+    end: int
+    amount: Interval
+    # The figure as written ("about $14m" -> 1.4e7); the amount may only bound it.
+    stated: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        """The single value the wording gives: exact or "about" figures; None for bounds."""
+        if self.amount.bound in (Bound.EXACT, Bound.ABOUT):
+            return self.stated if self.stated is not None else self.amount.value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An unbounded amount found by the scan, before bounds and ranges are applied."""
+
+    start: int  # where the currency or the number starts (bound words excluded)
+    end: int
+    value: float
+    unit: str
+    step: float  # one unit of the last stated digit, in the currency
+    bound_start: int  # start of the bound words, or `start` when there are none
+    bound: Bound
+    inner: tuple[NumberMatch, ...]  # every number of the run, for ranges inside it ("$1-2bn")
+    prefixed: bool
+
+
+def _amount(m: regex.Match[str]) -> Amount | None:
+    """The amount one scan match states, or None when the run holds no usable number."""
+    prefixed = m["pre"] is not None
+    side = "pre" if prefixed else "post"
+    found = currency_text = m[side]
+    unit_mult = cur.currency_of(currency_text) if found else None
+    run_start, run_end = m.span(f"{side}_run")
+    if not prefixed and m["post_run"].lower() in ("a", "an"):
+        numbers = [NumberMatch(run_start, run_end, 1.0)]
+    else:
+        numbers = numbers_in_run(m.string, run_start, run_end)
+    if unit_mult is None or not numbers:
+        return None
+    unit, mult = unit_mult
+    number = numbers[0] if prefixed else numbers[-1]
+    if number.ordinal or number.percent:
+        return None  # "the first £100 player": a rank is no amount
+    value, step = number.value * mult, number.decimals_scale * mult
+    if m[f"{side}_sign"]:
+        value = -value
+    if not prefixed and m["post_scale"]:
+        scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(
+            m["post_scale"].strip().lower().rstrip("s"), 1.0
+        )
+        value, step = value * scale, step * scale
+    if prefixed:
+        start = m.start("pre")
+        end = number.end if len(numbers) > 1 else m.end("pre_run")
+    else:
+        start = m.start("post_sign") if m["post_sign"] else number.start
+        end = m.end("post_scale") if m["post_scale"] else m.end("post")
+    tail = m[f"{side}_tail"]
+    if tail and (not prefixed or len(numbers) == 1):
+        cents = numbers_in_run(m.string, *m.span(f"{side}_cents"))
+        if len(cents) == 1 and 0 < cents[0].value < 100 and mult == 1:
+            value += cents[0].value / 100 * (-1 if value < 0 else 1)
+            step, end = 0.01, m.end(f"{side}_tail")
+    bound_start = m.start("bound") if m["bound"] else start
+    bound = bound_of(m["bound"]) if m["bound"] else Bound.EXACT
+    return Amount(start, end, value, unit, step, bound_start, bound, tuple(numbers), prefixed)
+
+
+def money_from(amount: Amount) -> MoneyMatch:
+    """A MoneyMatch for a single (not range) amount, its bound applied."""
+    interval = bound_interval(amount.value, amount.bound, amount.unit, amount.step / 2)
+    return MoneyMatch(amount.bound_start, amount.end, interval, amount.value)
+
+
+def _mentions(text: str) -> Iterator[int]:
+    """Offsets of possible currency mentions, in order."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        words, glued = finditer(WORD_START, lowered), finditer(GLUED_START, lowered)
+    else:  # a few characters ("İ") change length when lower-cased
+        words, glued = finditer(WORD_START_ANY_CASE, text), finditer(GLUED_START_ANY_CASE, text)
+    return heapq.merge(
+        (m.start() for m in finditer(SYMBOL_START, text)),
+        (m.start() for m in words),
+        (m.start() for m in glued),
+    )
+
+
+def _regions(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around currency mentions, merged where they overlap.
+
+    MONEY is too slow to try at every offset of a long text; every amount names its currency
+    within REACH characters of the number, so only these stretches are searched."""
+    lo = hi = -1
+    for pos in _mentions(text):
+        start, end = max(0, pos - REACH), min(len(text), pos + REACH)
+        if start > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = start
+        hi = max(hi, end)
+    if hi > lo:
+        yield lo, hi
+
+
+def _scan(text: str) -> Iterator[Amount]:
+    """Amounts left to right. A run may hold more than the amount ("$4.25 and 32"), so the
+    next search starts where the amount ends, not where the match did."""
+    for lo, hi in _regions(text):
+        pos = lo
+        while (m := search(MONEY, text, pos, hi)) is not None:
+            amount = _amount(m)
+            if amount is None:
+                pos = m.start() + 1
+                continue
+            yield amount
+            pos = max(amount.end, m.start() + 1)
+
+
+def find_money(text: str) -> Iterator[MoneyMatch]:
+    """Every amount of money in text, left to right, non-overlapping."""
+    yield from merge_ranges(text, _scan(text), money_from)
+
+
+def parse_money(text: str) -> MoneyMatch | None:
+    """The amount of money that is all of text (surrounding spaces aside), else None."""
+    stripped = text.strip()
+    found = list(find_money(stripped)) if stripped else []
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0]
+    return None
+
+
+__all__ = ["MoneyMatch", "find_money", "parse_money", "range_interval"]
