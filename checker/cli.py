@@ -10,9 +10,11 @@ from pathlib import Path
 from checker import __version__
 from checker.ledger import DEFAULT_LEDGER
 
-FORMATS = ("table", "markdown", "csv", "json")
+FORMATS = ("table", "markdown", "csv", "json", "html", "text", "github", "sarif", "junit")
 DEFAULT_FILES = {"markdown": "report.md", "json": "report.json", "csv": "report.csv"}
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEFAULT_BASELINE = "claimcheck-baseline.json"  # as checker.gate; here so --help needs no import
+CORPUS_HELP = "folder of .txt/.md/.jsonl articles, or one file (default: the configuration's)"
 
 
 def renderer(name: str):  # noqa: ANN201 - a module with render(report) -> str
@@ -28,38 +30,13 @@ def fail(message: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check a corpus and write the report(s)."""
-    from checker.ingest import InputError, read_manifest
+    from checker.invocation import UsageError, prepare, run
     from checker.io import write_atomic
-    from checker.ledger import LedgerError, read_ledger
-    from checker.registry import load_registry
-    from checker.run import RunOptions, run_check
 
-    corpus = Path(args.corpus)
-    if not corpus.exists():
-        return fail(f"{corpus}: no such file or folder")
-    manifest = None
-    manifest_problems = []
-    if args.manifest:
-        try:
-            manifest, manifest_problems = read_manifest(Path(args.manifest))
-        except InputError as exc:
-            return fail(str(exc))
     try:
-        decisions = read_ledger(Path(args.ledger))
-    except LedgerError as exc:
+        report = run(prepare(args))  # corpus, manifest, ledger, rules, configuration
+    except UsageError as exc:
         return fail(str(exc))
-    registry = load_registry()
-    for problem in registry.problems:
-        print(f"claimcheck: {problem.path}: {problem.reason}", file=sys.stderr)
-    rules = registry.select(_split(args.select), _split(args.ignore))
-    try:
-        report = run_check(RunOptions(corpus, rules, manifest, decisions=decisions))
-    except InputError as exc:
-        return fail(str(exc))
-    if manifest_problems or registry.problems:
-        from dataclasses import replace
-
-        report = replace(report, skipped=(*manifest_problems, *registry.problems, *report.skipped))
     if args.format or args.output:
         fmt = args.format or "table"
         text = renderer(fmt).render(report)
@@ -114,8 +91,84 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Review open findings in the terminal, or record one decision with --decide."""
+    from checker.review import main_review
+
+    return main_review(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the report on a local port, with buttons that record decisions."""
+    from checker.serve import main_serve
+
+    return main_serve(args)
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    """Write the baseline: every contradiction the corpus has now, for `ci` to accept."""
+    from checker.gate import baseline_entries, baseline_text
+    from checker.invocation import UsageError, baseline_path, prepare, run, shown_path
+    from checker.io import write_atomic
+
+    try:
+        invocation = prepare(args, with_ledger=False)
+        report = run(invocation)
+    except UsageError as exc:
+        return fail(str(exc))
+    path, _ = baseline_path(args.output, invocation.config)
+    write_atomic(path, baseline_text(report))
+    count = len(baseline_entries(report))
+    print(f"claimcheck: {count} contradictions in {shown_path(path)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_ci(args: argparse.Namespace) -> int:
+    """Exit 1 when a contradiction is in neither the baseline nor decided in the ledger."""
+    from checker.gate import BaselineError, gate, only_findings, read_baseline
+    from checker.invocation import UsageError, baseline_path, prepare, run, shown_path
+    from checker.io import write_atomic
+
+    try:
+        invocation = prepare(args)
+        if invocation.broken_rules:  # a gate that passes because a rule did not load is no gate
+            broken = len(invocation.broken_rules)
+            return fail(f"{broken} rule(s) did not load (see above); the gate needs them all")
+        path, named = baseline_path(args.baseline, invocation.config)
+        baseline = read_baseline(path) if named or path.exists() else {}
+        report = run(invocation)
+    except (UsageError, BaselineError) as exc:
+        return fail(str(exc))
+    result = gate(report, baseline)
+    text = renderer(args.format).render(only_findings(report, result.new))
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(Path(args.output), text)
+    fatal = sum(1 for s in report.skipped if s.fatal)
+    print(f"claimcheck ci: {len(result.new)} new contradictions; {len(result.known)} in the "
+          f"baseline ({shown_path(path)}), {len(result.decided)} decided in review, "
+          f"{len(result.gone)} baseline entries no longer found, {fatal} files skipped",
+          file=sys.stderr)
+    return EXIT_OK if result.passed else EXIT_FINDINGS
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _add_config_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--exclude", help="article path globs to leave out, comma-separated")
+    p.add_argument("--config", help="configuration file (default: claimcheck.toml, pyproject.toml)")
+
+
+def _add_run_flags(p: argparse.ArgumentParser) -> None:
+    """The corpus and rule flags that ci and baseline share with check."""
+    p.add_argument("corpus", nargs="?", help=CORPUS_HELP)
+    p.add_argument("--manifest", help="CSV or JSON-lines file: article,published[,url,outlet,title]")
+    p.add_argument("--select", help="rule ids or families to run, comma-separated")
+    p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
+    _add_config_flags(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,16 +181,45 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="check a corpus and report agreements and contradictions")
-    p.add_argument("corpus", help="folder of .txt/.md/.jsonl articles, or one file")
+    p.add_argument("corpus", nargs="?", help=CORPUS_HELP)
     p.add_argument("--manifest", help="CSV or JSON-lines file: article,published[,url,outlet,title]")
     p.add_argument("--format", choices=FORMATS, help="write one format (to --output or standard output)")
     p.add_argument("--output", "-o", help="file for --format, or - for standard output")
     p.add_argument("--output-dir", default="reports", help="where report.md/.json/.csv go (default: reports)")
     p.add_argument("--select", help="rule ids or families to run, comma-separated")
     p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
-    p.add_argument("--ledger", default=DEFAULT_LEDGER, help=f"review ledger (default: {DEFAULT_LEDGER})")
+    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
+    _add_config_flags(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("ci", help="exit 1 on a contradiction in neither the baseline nor the ledger")
+    _add_run_flags(p)
+    p.add_argument("--baseline", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})")
+    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
+    p.add_argument("--format", choices=FORMATS, default="text", help="how to print new contradictions")
+    p.add_argument("--output", "-o", help="file for the new contradictions (default: standard output)")
+    p.set_defaults(func=cmd_ci)
+
+    p = sub.add_parser("baseline", help="write the baseline of today's contradictions, for ci")
+    _add_run_flags(p)
+    p.add_argument("--output", "-o", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})")
+    p.set_defaults(func=cmd_baseline)
+
+    p = sub.add_parser("review", help="decide on open findings one by one; decisions go to the ledger")
+    _add_run_flags(p)
+    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
+    p.add_argument("--decide", nargs=2, metavar=("FINGERPRINT", "DECISION"),
+                   help="record one decision (confirmed, dismissed or accepted); no corpus needed")
+    p.add_argument("--note", default="", help="the note recorded with --decide")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("serve", help="serve the report locally, with buttons that record decisions")
+    _add_run_flags(p)
+    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1; any other only when named)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free port)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("rules", help="list the rules")
     p.add_argument("--explain", metavar="RULE", help="show one rule's documentation")
