@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from checker import __version__
 from checker.model import Article, Claim, Finding, Skipped, Verdict
+from checker.patterns import sentence_span
+
+# At most this many characters of the sentence are kept on each side of a quote.
+CONTEXT_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,36 @@ class ArticleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimContext:
+    """A claim's quote in its sentence: the text before it, the quote, the text after it."""
+
+    before: str
+    quote: str
+    after: str
+
+    @classmethod
+    def of(cls, article: Article, claim: Claim) -> ClaimContext:
+        """The sentence around a claim, cut to CONTEXT_CHARS each side, whitespace collapsed."""
+        # Looked up from inside the quote: a sentence break is only seen with the next character.
+        start = sentence_span(article.text, min(claim.start + 1, claim.end))[0]
+        end = sentence_span(article.text, claim.end)[1]
+        start = max(min(start, claim.start), claim.start - CONTEXT_CHARS)
+        end = min(max(end, claim.end), claim.end + CONTEXT_CHARS)
+        before = article.text[start : claim.start]
+        after = article.text[claim.end : end]
+        return cls(_squeeze(before, keep_end=True), " ".join(claim.quote.split()), _squeeze(after))
+
+
+def _squeeze(text: str, keep_end: bool = False) -> str:
+    """Runs of whitespace as one space, keeping the space that touches the quote."""
+    words = " ".join(text.split())
+    touches = text[-1:].isspace() if keep_end else text[:1].isspace()
+    if not words or not touches:
+        return words
+    return words + " " if keep_end else " " + words
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """A finished run: articles, claims, findings and what was skipped."""
 
@@ -44,6 +79,8 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     tool_version: str = __version__
     stale_reviews: tuple[str, ...] = field(default=())
+    # The sentence around each claim that a finding cites, by claim id (article text is dropped).
+    contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
 
     def counts(self) -> Counter[str]:
         """Findings per verdict."""

@@ -26,6 +26,13 @@ def render(report: Report) -> str:
         out.append(tabulate(table, headers=["article", "line", "quote", "value", "modality", "conflict"],
                             tablefmt="github"))
         out.append("")
+    if report.stale_reviews:
+        out.append("## Stale review decisions")
+        out.append("")
+        out.append("Decisions in the review ledger whose finding is no longer reported:")
+        out.append("")
+        out.extend(f"- `{fid}`" for fid in report.stale_reviews)
+        out.append("")
     if report.skipped:
         out.append("## Skipped and warnings")
         out.append("")

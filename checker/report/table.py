@@ -26,5 +26,9 @@ def render(report: Report) -> str:
     if skipped:
         out.append("\nSkipped:")
         out.extend(f"  {s.path}{':' + str(s.line) if s.line else ''}: {s.reason}" for s in skipped)
+    if report.stale_reviews:
+        # A decision whose finding is gone: the figures changed, or the article was edited.
+        out.append("\nStale review decisions (finding no longer reported):")
+        out.extend(f"  {fid}" for fid in report.stale_reviews)
     out.append("\n" + report.summary_line())
     return "\n".join(out) + "\n"
