@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from checker import __version__
 from checker.ledger import DEFAULT_LEDGER
 
 FORMATS = ("table", "markdown", "csv", "json", "html", "text", "github", "sarif", "junit")
-DEFAULT_FILES = {"markdown": "report.md", "json": "report.json", "csv": "report.csv"}
+DEFAULT_FILES = {
+    "markdown": "report.md",
+    "json": "report.json",
+    "csv": "report.csv",
+    "html": "report.html",
+}
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_BASELINE = "claimcheck-baseline.json"  # as checker.gate; here so --help needs no import
 CORPUS_HELP = "folder of .txt/.md/.jsonl articles, or one file (default: the configuration's)"
@@ -39,6 +46,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if args.format or args.output:
         fmt = args.format or "table"
+        if args.output and args.output != "-":
+            report = replace(report, link_base=os.path.relpath(report.corpus, Path(args.output).parent))
         text = renderer(fmt).render(report)
         if not args.output or args.output == "-":
             sys.stdout.write(text)
@@ -46,6 +55,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             write_atomic(Path(args.output), text)
         return EXIT_OK
     out_dir = Path(args.output_dir)
+    # Links in the written reports point at the corpus from where the reports lie.
+    report = replace(report, link_base=os.path.relpath(report.corpus, out_dir))
     for fmt, name in DEFAULT_FILES.items():
         write_atomic(out_dir / name, renderer(fmt).render(report))
     if not args.quiet:

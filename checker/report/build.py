@@ -81,6 +81,8 @@ class Report:
     stale_reviews: tuple[str, ...] = field(default=())
     # The sentence around each claim that a finding cites, by claim id (article text is dropped).
     contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
+    # The corpus as seen from where a report is written, for links ("../corpus").
+    link_base: str | None = None
 
     def counts(self) -> Counter[str]:
         """Findings per verdict."""

@@ -81,7 +81,7 @@ def _evidence(report: Report, finding: Finding) -> tuple[EvidenceView, ...]:
         return EvidenceView(
             c.id,
             c.article,
-            article_href(report.corpus, c.article),
+            article_href(report.link_base or report.corpus, c.article),
             c.line,
             context,
             value_text(c),
