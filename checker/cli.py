@@ -171,6 +171,7 @@ def _split(value: str | None) -> list[str]:
 def _add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", help="article path globs to leave out, comma-separated")
     p.add_argument("--config", help="configuration file (default: claimcheck.toml, pyproject.toml)")
+    p.add_argument("--fx", help="exchange rates CSV (year,currency,per_usd,source); default: shipped table")
 
 
 def _add_run_flags(p: argparse.ArgumentParser) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
+from checker.fx import FxTable, Rate
 from checker.intervals import comparable, compatible, relative_gap
 from checker.model import Claim, Finding, Key, Verdict
 
@@ -68,12 +70,36 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     return [by_value[k] for k in sorted(by_value)]
 
 
-def compare_group(key: Key, claims: list[Claim]) -> Finding | None:
+def in_common_currency(key: Key, claims: list[Claim], fx: FxTable | None) -> tuple[list[Claim], dict[str, Rate]]:
+    """Claims as compared: amounts in US dollars when the group mixes currencies and rates exist.
+
+    Figures are converted at the annual average rate of the key's year; a figure with no
+    rate keeps its currency and so is compared with nothing in another currency.
+    """
+    units = {c.amount.unit for c in claims if c.amount}
+    year = int(key.period) if key.period and key.period.isdigit() else None
+    if fx is None or year is None or len(units) < 2:
+        return claims, {}
+    views: list[Claim] = []
+    rates: dict[str, Rate] = {}
+    for c in claims:
+        converted = fx.to_usd(c.amount, year) if c.amount else None
+        if converted is None or converted[1] is None:
+            views.append(c)
+            continue
+        views.append(replace(c, amount=converted[0]))
+        rates[c.id] = converted[1]
+    return views, rates
+
+
+def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> Finding | None:
     """The verdict on one key's claims, or None when fewer than two articles speak to it."""
     claims = [c for c in claims if c.amount or c.dates]
     if len({c.article for c in claims}) < 2:
         return None
-    clusters = _clusters(claims)
+    views, rates = in_common_currency(key, claims, fx)
+    original = {id(v): c for v, c in zip(views, claims)}
+    clusters = _clusters(views)
     conflicts: list[tuple[Claim, Claim]] = []
     missed: list[tuple[Claim, Claim]] = []
     for i, left in enumerate(clusters):
@@ -90,6 +116,8 @@ def compare_group(key: Key, claims: list[Claim]) -> Finding | None:
         verdict, shown = Verdict.FORECAST_MISSED, missed
     else:
         verdict, shown = Verdict.AGREE, []
+    explanation = explain(verdict, views, shown, rates, original)
+    shown = [(original[id(a)], original[id(b)]) for a, b in shown]
     involved = [c for pair in shown for c in pair] if shown else claims
     return Finding(
         id=fingerprint(key, verdict, involved),
@@ -97,15 +125,30 @@ def compare_group(key: Key, claims: list[Claim]) -> Finding | None:
         verdict=verdict,
         claims=tuple(sorted(claims, key=lambda c: (c.article, c.start))),
         conflicts=tuple(sorted(shown, key=lambda p: (p[0].article, p[0].start, p[1].article, p[1].start))),
-        explanation=explain(verdict, claims, shown),
+        explanation=explanation,
     )
 
 
-def explain(verdict: Verdict, claims: list[Claim], shown: list[tuple[Claim, Claim]]) -> str:
-    """One line on why the verdict holds."""
+def explain(
+    verdict: Verdict,
+    claims: list[Claim],
+    shown: list[tuple[Claim, Claim]],
+    rates: dict[str, Rate] | None = None,
+    original: dict[int, Claim] | None = None,
+) -> str:
+    """One line on why the verdict holds; a converted figure names the rate used."""
+    rates = rates or {}
+    original = original or {}
+
+    def told(c: Claim) -> str:
+        rate = rates.get(c.id)
+        if rate is None:
+            return value_text(c)
+        return f"{value_text(original.get(id(c), c))} = {value_text(c)} at {rate}"
+
     articles = len({c.article for c in claims})
     if verdict is Verdict.AGREE:
-        values = sorted({value_text(c) for c in claims})
+        values = sorted({told(c) for c in claims})
         return f"{len(claims)} claims in {articles} articles are consistent: {'; '.join(values[:4])}"
     a, b = shown[0]
     more = f" (+{len(shown) - 1} more pairs)" if len(shown) > 1 else ""
@@ -120,15 +163,15 @@ def explain(verdict: Verdict, claims: list[Claim], shown: list[tuple[Claim, Clai
         why = "do not overlap"
     if verdict is Verdict.FORECAST_MISSED:
         plan, actual = (a, b) if not a.modality.is_actual else (b, a)
-        return (f"{plan.modality.value} {value_text(plan)} ({plan.article}) vs actual "
-                f"{value_text(actual)} ({actual.article}) {why}{more}")
-    return f"{value_text(a)} ({a.article}) vs {value_text(b)} ({b.article}) {why}{more}"
+        return (f"{plan.modality.value} {told(plan)} ({plan.article}) vs actual "
+                f"{told(actual)} ({actual.article}) {why}{more}")
+    return f"{told(a)} ({a.article}) vs {told(b)} ({b.article}) {why}{more}"
 
 
-def compare(claims: Iterable[Claim]) -> list[Finding]:
+def compare(claims: Iterable[Claim], fx: FxTable | None = None) -> list[Finding]:
     """Findings for every key that two or more articles speak to, sorted by key."""
     groups: dict[str, tuple[Key, list[Claim]]] = {}
     for c in claims:
         groups.setdefault(str(c.key), (c.key, []))[1].append(c)
-    findings = [compare_group(key, group) for key, group in groups.values()]
+    findings = [compare_group(key, group, fx) for key, group in groups.values()]
     return sorted((f for f in findings if f), key=lambda f: (str(f.key), f.id))

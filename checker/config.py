@@ -16,7 +16,7 @@ ignore = ["event-date"]              # as --ignore
 manifest = "corpus/manifest.csv"
 ledger = "claimcheck-reviews.jsonl"
 baseline = "claimcheck-baseline.json"
-fx = "data/fx.csv"                   # exchange rates; read by nothing yet
+fx = "data/fx.csv"                   # exchange rates (default: the shipped table)
 [tool.claimcheck.tolerances]         # relative tolerance per family; read by nothing yet
 trade = 0.02
 ```

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checker.config import Config, ConfigError, load_config, read_config
 from checker.gate import DEFAULT_BASELINE
+from checker.fx import FxError, load_fx
 from checker.ingest import MANIFEST_NAMES, InputError, read_manifest
 from checker.ledger import DEFAULT_LEDGER, LedgerError, read_ledger
 from checker.model import Family, Skipped
@@ -101,8 +102,11 @@ def prepare(args: argparse.Namespace, *, with_ledger: bool = True) -> Invocation
             decisions = read_ledger(setting(args.ledger, config.ledger, DEFAULT_LEDGER))  # type: ignore[arg-type]
         except LedgerError as exc:
             raise UsageError(str(exc)) from exc
-    if config.fx is not None and not config.fx.is_file():
-        raise UsageError(f"{config.source}: fx file {shown_path(config.fx)} does not exist")
+    fx_path = setting(getattr(args, "fx", None), config.fx, None)
+    try:
+        fx = load_fx(fx_path)
+    except FxError as exc:
+        raise UsageError(str(exc)) from exc
     registry = load_registry()
     for problem in registry.problems:
         print(f"claimcheck: {problem.path}: {problem.reason}", file=sys.stderr)
@@ -121,7 +125,7 @@ def prepare(args: argparse.Namespace, *, with_ledger: bool = True) -> Invocation
         include=config.include,
         exclude=exclude,
         tolerances=config.tolerances,
-        fx=config.fx,
+        fx=fx,
     )
     return Invocation(options, config, (*problems, *registry.problems), tuple(registry.problems))
 

@@ -98,3 +98,32 @@ def test_unrelated_article_keeps_fingerprint():
     before = {f.id for f in compare(pair)}
     after = {f.id for f in compare([*pair, other]) if f.key == TRADE_2023}
     assert before == after
+
+
+def test_mixed_currencies_compare_through_the_year_rate_and_name_it():
+    from checker.fx import load_fx
+
+    fx = load_fx()
+    yuan = money("a", 1.7e12, 1.7e12, unit="CNY", tol=0.05e12)  # 1.7tn CNY at 7.084 ~ 240bn USD
+    agree = compare_group(TRADE_2023, [yuan, money("b", 240e9, 240e9)], fx)
+    assert agree.verdict is Verdict.AGREE
+    clash = compare_group(TRADE_2023, [yuan, money("b", 300e9, 300e9)], fx)
+    assert clash.verdict is Verdict.CONTRADICT
+    assert "CNY/USD (2023 average" in clash.explanation
+    # the conflict names the original claims, in their own currency
+    assert {a.amount.unit for pair in clash.conflicts for a in pair} == {"CNY", "USD"}
+
+
+def test_no_rate_no_cross_currency_verdict():
+    from checker.fx import parse_fx
+
+    empty = parse_fx("year,currency,per_usd,source\n", "empty")
+    finding = compare_group(TRADE_2023, [money("a", 1.7e12, 1.7e12, unit="CNY"), money("b", 300e9, 300e9)], empty)
+    assert finding.verdict is Verdict.AGREE and finding.conflicts == ()
+
+
+def test_fx_file_errors_name_the_row():
+    from checker.fx import FxError, parse_fx
+
+    with pytest.raises(FxError, match="row 2"):
+        parse_fx("year,currency,per_usd\n2023,CNY,abc\n", "rates.csv")
