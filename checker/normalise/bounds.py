@@ -57,7 +57,6 @@ BOUND_WORDS: Mapping[str, Bound] = MappingProxyType(
         "estimated": Bound.ABOUT,
         "an approximate": Bound.ABOUT,
         "circa": Bound.ABOUT,
-        "c.": Bound.ABOUT,
         "of the order of": Bound.ABOUT,
         "on the order of": Bound.ABOUT,
         "in the region of": Bound.ABOUT,

@@ -289,6 +289,7 @@ SUBUNITS: Mapping[str, tuple[str, float]] = MappingProxyType(
 # currency is the one just named, so these carry only the fraction.
 TAIL_SUBUNITS = ("cent", "cents", "c", "¢", "sen", "pence", "p", "kopecks", "kopeks", "paise")
 
+
 def prefilter_words() -> set[str]:
     """Lower-case words that every currency mention contains at least one of."""
     words = {code.lower() for code in ISO_CODES | set(CODE_ALIASES)}
@@ -332,3 +333,15 @@ def currency_of(text: str) -> tuple[str, float] | None:
     if len(key) == 4 and key[0] == "m" and key[1:].upper() in MILLION_CODES:
         return key[1:].upper(), 1e6
     return None
+
+
+def load_units() -> object:
+    """A pint UnitRegistry holding the currencies of units.txt (for conversions and checks;
+    never used while scanning text)."""
+    from pathlib import Path
+
+    import pint
+
+    registry = pint.UnitRegistry(None)
+    registry.load_definitions(str(Path(__file__).with_name("units.txt")))
+    return registry

@@ -16,7 +16,6 @@ or "between ... and ...", merged after the scan.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,11 +24,18 @@ import regex
 from checker.model import Bound, Interval
 from checker.normalise import currencies as cur
 from checker.normalise.bounds import BOUND_WORDS, bound_interval, bound_of, range_interval
-from checker.normalise.number_patterns import NUM_CONN, NUM_CORE, NUM_RUN, NUM_TOK, NUM_WORD, RUN_LISTS
-from checker.normalise.numbers import NumberMatch, numbers_in_run
-from checker.normalise.trie import trie_source
 from checker.normalise.money_ranges import merge_ranges
-from checker.patterns import compile_pattern, finditer, search
+from checker.normalise.number_patterns import (
+    NUM_CONN,
+    NUM_CORE,
+    NUM_RUN,
+    NUM_TOK,
+    NUM_WORD,
+    RUN_LISTS,
+)
+from checker.normalise.numbers import NumberMatch, numbers_in_run, run_spans
+from checker.normalise.prefilter import compile_prefilter, lowered, starts, trie_source
+from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
 
 # A currency mention before an amount: "$", "US$", "hk $", "EUR", "Rs.", "ringgit".
 CURRENCY_BEFORE = r"""
@@ -56,7 +62,11 @@ CURRENCY_AFTER = r"""
 # "and 43 cents" after a named amount: the fraction of the unit just named.
 CENTS_TAIL = (
     r"""
-    ,? \s+ (?: and \s+ )? (?P<cents> \d{1,2} | """ + NUM_WORD + r""" (?: [-\s] """ + NUM_WORD + r""" )? )
+    ,? \s+ (?: and \s+ )? (?P<cents> \d{1,2} | """
+    + NUM_WORD
+    + r""" (?: [-\s] """
+    + NUM_WORD
+    + r""" )? )
     \s? (?: \L<tail_subunits> ) \b
 """
 )
@@ -111,20 +121,30 @@ MONEY = compile_pattern(
 )
 
 
-# How far from a currency mention an amount (with its bound words) may reach.
-REACH = 120
+# How far before a currency mention an amount may start ("three hundred and twenty-one
+# million australian dollars"), and how far its last number may end from the mention.
+REACH = 80
+GAP = 24
+# Words and letters just before an amount or a "$" that belong to the match.
+BOUND_AT_END = compile_pattern(r"\b \L<bound_words> \s+ \Z", bound_words=BOUND_WORDS)
+ARTICLE_AT_END = compile_pattern(r"\b an? \s+ \Z")
+DOLLAR_PREFIX_AT_END = compile_pattern(
+    r"(?<! [\p{L}'\u2019] ) (?: \L<dollar_spaced> \s? | \L<dollar_glued> ) \Z",
+    dollar_spaced=cur.DOLLAR_PREFIXES_SPACED,
+    dollar_glued=cur.DOLLAR_PREFIXES_GLUED,
+)
 
 # Prefilters for currency mentions, merged in order: symbols in the text as written; code,
 # name and subunit words over lower-cased text, alone or straight after digits ("115usd",
 # "50p"). Separate scans, since a character class or a trie alone scans far faster.
 _CURRENCY_WORDS = trie_source(sorted(cur.prefilter_words()))
-SYMBOL_START = compile_pattern(r"[$\u00a2-\u00a5\u20a0-\u20bf\u0e3f]", flags=regex.V0)
-WORD_START_SOURCE = r"\b(?:" + _CURRENCY_WORDS + r")\b"
-GLUED_START_SOURCE = r"[0-9](?:" + _CURRENCY_WORDS + r")\b"
-WORD_START = compile_pattern(WORD_START_SOURCE, flags=regex.V0)
-GLUED_START = compile_pattern(GLUED_START_SOURCE, flags=regex.V0)
-WORD_START_ANY_CASE = compile_pattern(WORD_START_SOURCE, flags=regex.V0 | regex.I)
-GLUED_START_ANY_CASE = compile_pattern(GLUED_START_SOURCE, flags=regex.V0 | regex.I)
+SYMBOL_START = compile_prefilter(r"[$\u00a2-\u00a5\u20a0-\u20bf\u0e3f]")
+WORD_START_SOURCE = r"\b(?:" + _CURRENCY_WORDS + r")(?![a-z])"  # "usd115" too
+GLUED_START_SOURCE = r"[0-9](?:" + _CURRENCY_WORDS + r")(?![a-z])"
+WORD_START = compile_prefilter(WORD_START_SOURCE)
+GLUED_START = compile_prefilter(GLUED_START_SOURCE)
+WORD_START_ANY_CASE = compile_prefilter(WORD_START_SOURCE, ignore_case=True)
+GLUED_START_ANY_CASE = compile_prefilter(GLUED_START_SOURCE, ignore_case=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,49 +228,53 @@ def money_from(amount: Amount) -> MoneyMatch:
     return MoneyMatch(amount.bound_start, amount.end, interval, amount.value)
 
 
-def _mentions(text: str) -> Iterator[int]:
+def _mentions(text: str) -> list[int]:
     """Offsets of possible currency mentions, in order."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        words, glued = finditer(WORD_START, lowered), finditer(GLUED_START, lowered)
-    else:  # a few characters ("İ") change length when lower-cased
-        words, glued = finditer(WORD_START_ANY_CASE, text), finditer(GLUED_START_ANY_CASE, text)
-    return heapq.merge(
-        (m.start() for m in finditer(SYMBOL_START, text)),
-        (m.start() for m in words),
-        (m.start() for m in glued),
-    )
+    low = lowered(text)
+    found = starts([SYMBOL_START], text)
+    if low is None:  # a few characters ("İ") change length when lower-cased
+        return sorted(found + starts([WORD_START_ANY_CASE, GLUED_START_ANY_CASE], text))
+    return sorted(found + starts([WORD_START, GLUED_START], low))
 
 
-def _regions(text: str) -> Iterator[tuple[int, int]]:
-    """Stretches of text around currency mentions, merged where they overlap.
-
-    MONEY is too slow to try at every offset of a long text; every amount names its currency
-    within REACH characters of the number, so only these stretches are searched."""
-    lo = hi = -1
-    for pos in _mentions(text):
-        start, end = max(0, pos - REACH), min(len(text), pos + REACH)
-        if start > hi:
-            if hi > lo:
-                yield lo, hi
-            lo = start
-        hi = max(hi, end)
-    if hi > lo:
-        yield lo, hi
+def _starts_for(text: str, mention: int) -> list[int]:
+    """Where an amount that names the currency at `mention` may start, earliest first: the
+    mention itself ("$240bn"), letters before a "$" ("US$"), or a number run just before it
+    ("240 billion dollars"); each also with any bound words before it."""
+    starts = [mention]
+    if text[mention] == "$":
+        prefix = search(DOLLAR_PREFIX_AT_END, text, max(0, mention - 6), mention)
+        if prefix is not None:
+            starts.append(prefix.start())
+    article = search(ARTICLE_AT_END, text, max(0, mention - 4), mention)
+    if article is not None:
+        starts.append(article.start())  # "a dollar"
+    for s, e in run_spans(text, max(0, mention - REACH), mention):
+        if mention - e <= GAP:
+            starts.append(s - 1 if s and text[s - 1] in "-\u2212" else s)  # "-15€"
+    out = set(starts)
+    for s in starts:
+        bound = search(BOUND_AT_END, text, max(0, s - 24), s)
+        if bound is not None:
+            out.add(bound.start())
+    return sorted(out)
 
 
 def _scan(text: str) -> Iterator[Amount]:
-    """Amounts left to right. A run may hold more than the amount ("$4.25 and 32"), so the
-    next search starts where the amount ends, not where the match did."""
-    for lo, hi in _regions(text):
-        pos = lo
-        while (m := search(MONEY, text, pos, hi)) is not None:
-            amount = _amount(m)
-            if amount is None:
-                pos = m.start() + 1
+    """Amounts left to right: at each currency mention, the earliest start that gives one."""
+    pos = 0
+    for mention in _mentions(text):
+        if mention < pos:
+            continue
+        for start in _starts_for(text, mention):
+            if start < pos:
                 continue
-            yield amount
-            pos = max(amount.end, m.start() + 1)
+            m = MONEY.match(text, start, timeout=SCAN_TIMEOUT)
+            amount = _amount(m) if m is not None else None
+            if amount is not None and amount.end > mention:
+                yield amount
+                pos = amount.end
+                break
 
 
 def find_money(text: str) -> Iterator[MoneyMatch]:

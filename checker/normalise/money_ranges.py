@@ -44,7 +44,7 @@ def _scale_of(value: float) -> float:
     """The thousand-power that a figure is stated in: 2.5e11 -> 1e9."""
     if value == 0:
         return 1.0
-    power = int(math.floor(math.log10(abs(value)) / 3)) * 3
+    power = math.floor(math.log10(abs(value)) / 3) * 3
     return 10.0 ** max(power, 0)
 
 
@@ -78,20 +78,25 @@ def _within_run(text: str, a: Amount) -> MoneyMatch | None:
     if len(a.inner) < 2:
         return None
     lo, hi = (a.inner[0], a.inner[1]) if a.prefixed else (a.inner[-2], a.inner[-1])
-    before = search(BETWEEN_BEFORE, text, max(0, lo.start - 12), lo.start) if not a.prefixed else None
+    before = (
+        search(BETWEEN_BEFORE, text, max(0, lo.start - 12), lo.start) if not a.prefixed else None
+    )
     if not _joined(text, lo.end, hi.start, between=before is not None):
         return None
     mult = abs(a.value) / lo.value if a.prefixed and lo.value else 1.0
     if a.prefixed:
         return _range(
-            a.bound_start, hi.end, lo.value * mult, lo.decimals_scale * mult,
-            hi.value * mult, hi.decimals_scale * mult, a.unit,
+            a.bound_start,
+            hi.end,
+            lo.value * mult,
+            lo.decimals_scale * mult,
+            hi.value * mult,
+            hi.decimals_scale * mult,
+            a.unit,
         )
     mult = abs(a.value) / hi.value if hi.value else 1.0
     start = before.start() if before is not None else lo.start
-    return _range(
-        start, a.end, lo.value * mult, lo.decimals_scale * mult, a.value, a.step, a.unit
-    )
+    return _range(start, a.end, lo.value * mult, lo.decimals_scale * mult, a.value, a.step, a.unit)
 
 
 def _bare_low_end(text: str, a: Amount) -> MoneyMatch | None:
@@ -117,8 +122,9 @@ def merge_ranges(
     last_end = 0
     for a in amounts:
         if pending is not None:
-            between = search(BETWEEN_BEFORE, text, max(0, pending.bound_start - 12),
-                             pending.bound_start)
+            between = search(
+                BETWEEN_BEFORE, text, max(0, pending.bound_start - 12), pending.bound_start
+            )
             if (
                 pending.unit == a.unit
                 and a.bound is Bound.EXACT

@@ -1,8 +1,8 @@
 """The grammar of spelled-out and mixed numbers, run over the tokens of one matched run.
 
 `numbers.py` finds a *run* of number tokens with one regular expression ("three hundred and
-two dozens", "45 and 50", "4 thousand 3 hundred and 21"); this module splits the run into
-tokens and reads it left to right into one or more numbers. The rules, by example:
+two dozens", "45 and 50", "4 thousand 3 hundred and 21"); `number_tokens` splits it into
+tokens, and this module reads them left to right into one or more numbers. The rules, by example:
 
     two hundred and two thousand     -> 202000   (a scale closes the group before it)
     three thousand millions          -> 3e9      (a larger scale multiplies what came before)
@@ -18,48 +18,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from checker.normalise import number_words as w
-
-# Token kinds. Digits are NUM; words take the kind of the table they come from.
-NUM, SLASH, VULG = "num", "slash", "vulgar"
-UNIT, TEEN, TENS, HUNDRED, SCALE, DOZEN = "unit", "teen", "tens", "hundred", "scale", "dozen"
-ORD, HALF, PLDEN = "ord", "half", "plden"
-AND, POINT, A, OF, COMMA, HYPHEN = "and", "point", "a", "of", "comma", "hyphen"
-
-_WORD_KINDS: dict[str, tuple[str, float]] = {}
-for _kind, _table in (
-    (UNIT, w.UNITS),
-    (TEEN, w.TEENS),
-    (TENS, w.TENS),
-    (HUNDRED, w.HUNDREDS),
-    (SCALE, w.SCALES),
-    (DOZEN, w.DOZENS),
-    (ORD, w.ORDINALS),
-    (HALF, w.HALVES),
-    (PLDEN, w.PLURAL_DENOMINATORS),
-):
-    for _word, _value in _table.items():
-        _WORD_KINDS[_word] = (_kind, float(_value))
-# "halves" and "quarters" are plural denominators, like "thirds".
-_WORD_KINDS["halves"] = (PLDEN, 2.0)
-_WORD_KINDS["quarters"] = (PLDEN, 4.0)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of a run: its kind, its span in the text and what it is worth."""
-
-    kind: str
-    start: int
-    end: int
-    value: float = 0.0
-    word: str = ""
-    step: float = 1.0  # size of one unit of the last digit ("1.5bn" -> 1e8)
-    scaled: float = 1.0  # the abbreviation's scale, 1 when there is none
-    plain: bool = True  # an integer with no separators, decimals or abbreviation
-    ordinal: bool = False  # digits with st/nd/rd/th
+from checker.normalise.number_tokens import (
+    AND,
+    COMMA,
+    DOZEN,
+    HALF,
+    HUNDRED,
+    HYPHEN,
+    NUM,
+    OF,
+    ORD,
+    PLDEN,
+    POINT,
+    SCALE,
+    SLASH,
+    TEEN,
+    TENS,
+    UNIT,
+    VULG,
+    A,
+    Token,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,69 +62,6 @@ class _Group:
     fraction: bool = False
 
 
-def _digits_token(
-    text: str, start: int, end: int, stop: int, scale: float, ordsfx: bool
-) -> Token:
-    """A NUM token from digits text[start:end] and a suffix running to `stop`."""
-    raw = text[start:end]
-    clean = "".join(ch for ch in raw if ch.isdigit() or ch == ".")
-    value = float(clean)
-    decimals = len(clean) - clean.index(".") - 1 if "." in clean else 0
-    step = 10.0**-decimals
-    plain = scale == 1.0 and decimals == 0 and clean == raw
-    return Token(NUM, start, stop, value * scale, raw, step * scale, scale, plain, ordsfx)
-
-
-# Capture groups of a run pattern (number_patterns.NUM_RUN) that are tokens of their own.
-_MARKERS = {"t_and": AND, "t_point": POINT, "t_a": A, "t_of": OF, "t_comma": COMMA, "t_hyph": HYPHEN}
-
-
-def tokens_of(m: regex.Match[str]) -> list[Token]:
-    """The tokens of a run, read from the captures of a pattern built on NUM_RUN."""
-    text = m.string
-    tokens: list[Token] = []
-    # An abbreviation or ordinal suffix starts where its digits end (or one space later).
-    suffixes = dict(zip(m.starts("t_suf"), m.ends("t_suf")))
-    ordinals = dict(zip(m.starts("t_ord"), m.ends("t_ord")))
-    for s, e in zip(m.starts("t_num"), m.ends("t_num")):
-        stop, scale, ordinal = e, 1.0, False
-        if e in suffixes:
-            stop = suffixes[e]
-            scale = w.GLUED_SCALES[text[e:stop].strip()]
-        elif e in ordinals:
-            stop, ordinal = ordinals[e], True
-        tokens.append(_digits_token(text, s, e, stop, scale, ordinal))
-    for s, e in zip(m.starts("t_word"), m.ends("t_word")):
-        word = text[s:e].lower()
-        kind, value = _WORD_KINDS[word]
-        tokens.append(Token(kind, s, e, value, word))
-    for s, e in zip(m.starts("t_slash"), m.ends("t_slash")):
-        tokens.append(Token(SLASH, s, e, _slash_value(text[s:e]), plain=False))
-    for s, e in zip(m.starts("t_vulg"), m.ends("t_vulg")):
-        raw = text[s:e]
-        whole = float(raw[:-1]) if len(raw) > 1 else 0.0
-        tokens.append(Token(VULG, s, e, whole + w.VULGAR_FRACTIONS[raw[-1]], plain=False))
-    for name, kind in _MARKERS.items():
-        for s, e in zip(m.starts(name), m.ends(name)):
-            tokens.append(Token(kind, s, e))
-    tokens.sort(key=_start_of)
-    return tokens
-
-
-def _start_of(token: Token) -> int:
-    return token.start
-
-
-def _slash_value(raw: str) -> float:
-    """2 1/4 -> 2.25; a fraction only when the numerator is below the denominator."""
-    parts = raw.split()
-    whole = float(parts[0]) if len(parts) == 2 else 0.0
-    num, den = (float(x) for x in parts[-1].split("/"))
-    if den == 0 or num >= den:
-        return float("nan")  # "24/7", "9/11": not a fraction; the caller drops it
-    return whole + num / den
-
-
 class _Reader:
     """Recursive descent over one run's tokens."""
 
@@ -160,7 +77,7 @@ class _Reader:
 
     # -- below one hundred ---------------------------------------------------------------
     def sub100(self, i: int) -> tuple[float, int] | None:
-        """"seventy-one", "twelve", "7" (digits only inside word numbers), "two dozen"."""
+        """ "seventy-one", "twelve", "7" (digits only inside word numbers), "two dozen"."""
         k = self.kind(i)
         if k == TENS:
             value, j = self.t[i].value, i + 1
@@ -187,7 +104,7 @@ class _Reader:
         return not (value == 1 and self.kind(j) == ORD and self.t[j].word not in w.NOT_DENOMINATORS)
 
     def sub1000(self, i: int) -> tuple[float, int] | None:
-        """"three hundred and two dozens", "322 hundred", "a hundred and two", "forty"."""
+        """ "three hundred and two dozens", "322 hundred", "a hundred and two", "forty"."""
         k = self.kind(i)
         base: float | None = None
         j = i
@@ -215,7 +132,7 @@ class _Reader:
 
     # -- fractions -----------------------------------------------------------------------
     def fraction(self, i: int) -> tuple[float, int, float] | None:
-        """"two thirds", "a half", "one-eighth", "half" -> (value, next, denominator)."""
+        """ "two thirds", "a half", "one-eighth", "half" -> (value, next, denominator)."""
         k = self.kind(i)
         if k == HALF and self.t[i].word == "half":
             return 0.5, i + 1, 2.0
@@ -348,7 +265,9 @@ class _Reader:
         o = self.skip_hyphen(j)
         words_only = all(t.kind != NUM for t in self.t[i:j])
         # After hundreds or a scale only in words: "3 million first-time buyers" is no rank.
-        if self.kind(o) == ORD and (last.kind == TENS or (words_only and last.kind in (HUNDRED, SCALE))):
+        if self.kind(o) == ORD and (
+            last.kind == TENS or (words_only and last.kind in (HUNDRED, SCALE))
+        ):
             ordv = self.t[o].value
             place = 10 if last.kind == TENS else last.value
             if ordv < place:

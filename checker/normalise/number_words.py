@@ -120,9 +120,7 @@ ORDINALS: Mapping[str, int] = MappingProxyType(
 NOT_DENOMINATORS = frozenset({"first", "second"})
 
 # Fraction words that are never ordinals.
-HALVES: Mapping[str, int] = MappingProxyType(
-    {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
-)
+HALVES: Mapping[str, int] = MappingProxyType({"half": 2, "halves": 2, "quarter": 4, "quarters": 4})
 
 # Plural denominators: "two thirds", "five eighths". Built from the ordinals.
 PLURAL_DENOMINATORS: Mapping[str, int] = MappingProxyType(
