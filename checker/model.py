@@ -170,6 +170,21 @@ class Article:
     # Offset where the body starts (after front matter or a date marker); rules may
     # still read the whole text, and offsets always refer to the whole text.
     body_start: int = 0
+    # How sure the publication date is: 1.0 when declared (manifest, front matter, header,
+    # record), lower when inferred from the text, None when nothing is known. Only a day
+    # known with good confidence becomes `published`; a year known alone stays here, in
+    # `published_year`, so that no relative date is resolved against a guessed day.
+    published_confidence: float | None = None
+    published_year: int | None = None  # published.year, or the year alone when only it is known
+
+    def __post_init__(self) -> None:
+        if self.published is not None and self.published_year is None:
+            object.__setattr__(self, "published_year", self.published.year)
+
+    @property
+    def year(self) -> int | None:
+        """The publication year, known even when the day is not."""
+        return self.published_year
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""

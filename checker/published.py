@@ -1,24 +1,34 @@
-"""Publication dates read from an article's own text: header marker, dated URLs, datelines.
+"""Publication dates read from an article's own text, with how sure the reading is.
 
-Each reader returns the date and the basis it rests on, or None; `ingest` tries them in
-order after the manifest and front matter. Nothing here ever falls back to today's date.
+Finds   a leading ` date YYYY-MM-DD` marker; dated URLs ("/2025/aug/30/"); a dateline
+        ("Beijing (AFP) May 17, 2024"); and, for the year alone, what the text says of its
+        year (`checker.published_years`: the latest date reported, weekday dates, dated
+        events with relative wording).
+Gives   an Inference: `published` only when the day is known with good confidence
+        (DAY_CONFIDENCE), `year` when at least the year is (YEAR_CONFIDENCE), the basis and a
+        confidence in [0, 1]. Relative dates resolve against `published`, so a wrong day is
+        worse than none: a year known alone never becomes a day, and a URL or dateline whose
+        year the text rules out is dropped (evidence in conflict gives nothing).
+Not     today's date: there is no implicit "now".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from checker.model import PublishedBasis
 import regex
 
+from checker.model import PublishedBasis
 from checker.patterns import FLAGS, compile_pattern, finditer, search
+from checker.published_years import MONTHS, combine, text_votes
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
+DAY_CONFIDENCE = 0.75  # `published` is set only at or above this
+YEAR_CONFIDENCE = 0.5  # `year` is set only at or above this
+URL_CONFIDENCE = 0.9
+DATELINE_CONFIDENCE = 0.85
+CONFLICT_CONFIDENCE = 0.3  # a day source whose year the text contradicts
+DATELINE_WINDOW = 400  # characters from the top where a dateline may stand
 
 # " date 2025-02-22 First sentence…": the marker some exports put before the text.
 HEADER_DATE = compile_pattern(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b")
@@ -44,20 +54,21 @@ DATELINE = compile_pattern(
     months=MONTHS,
 )
 
-# Any "May 17, 2024" or "17 May 2024" in the body: the latest one is a weak guess.
-FULL_DATE = compile_pattern(
-    r"""
-    \b (?: (?P<mon>\L<months>) \.? \s+ (?P<dd>[0-3]?\d) (?:st|nd|rd|th)? ,? \s+ (?P<year>(?:19|20)\d{2})
-         | (?P<dd2>[0-3]?\d) (?:st|nd|rd|th)? \s+ (?P<mon2>\L<months>) \.? ,? \s+ (?P<year2>(?:19|20)\d{2}) ) \b
-    """,
-    months=MONTHS,
-)
 
-DATELINE_WINDOW = 400  # characters from the top where a dateline may stand
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """What the text says about its own publication, and how sure that is."""
+
+    published: date | None
+    year: int | None
+    basis: PublishedBasis
+    confidence: float
 
 
 def _make_date(year: str, month: str, day: str) -> date | None:
-    month_number = MONTHS.get(month.lower().rstrip("."), None) if not month.isdigit() else int(month)
+    month_number = (
+        MONTHS.get(month.lower().rstrip("."), None) if not month.isdigit() else int(month)
+    )
     if month_number is None:
         return None
     try:
@@ -85,9 +96,7 @@ def header_end(text: str) -> int:
 
 def read_url_date(text: str) -> date | None:
     """The latest date found in dated URLs in the text."""
-    found = [
-        _make_date(m["year"], m["mon"] or m["mm"], m["dd"]) for m in finditer(URL_DATE, text)
-    ]
+    found = [_make_date(m["year"], m["mon"] or m["mm"], m["dd"]) for m in finditer(URL_DATE, text)]
     dates = [d for d in found if d is not None]
     return max(dates) if dates else None
 
@@ -98,26 +107,36 @@ def read_dateline(text: str) -> date | None:
     return _make_date(m["year"], m["mon"], m["dd"]) if m else None
 
 
-def read_latest_full_date(text: str) -> date | None:
-    """The latest full calendar date written in the text, a weak stand-in for publication."""
-    dates = []
-    for m in finditer(FULL_DATE, text):
-        d = _make_date(m["year"] or m["year2"], m["mon"] or m["mon2"], m["dd"] or m["dd2"])
-        if d is not None:
-            dates.append(d)
-    return max(dates) if dates else None
+def infer_publication(text: str) -> Inference | None:
+    """The publication the text itself gives, strongest evidence first; None when there is none."""
+    try:
+        header = read_header_date(text)
+        url = read_url_date(text)
+        dateline = read_dateline(text)
+    except TimeoutError:
+        return None
+    if header:
+        return Inference(header, header.year, PublishedBasis.HEADER, 1.0)
+    votes = text_votes(text, header_end(text))
+    day = url or dateline
+    if day is not None:
+        # A URL or dateline may be a cited article's: text that rules its year out wins,
+        # and then neither is trusted. Weak text evidence never overrides a stated day.
+        if any(v.rules_out(day.year) for v in votes):
+            return Inference(None, None, PublishedBasis.NONE, CONFLICT_CONFIDENCE)
+        basis = PublishedBasis.URL if url else PublishedBasis.INFERRED
+        return Inference(day, day.year, basis, URL_CONFIDENCE if url else DATELINE_CONFIDENCE)
+    year, confidence = combine(votes)
+    if year is None:
+        return None
+    if confidence < YEAR_CONFIDENCE:
+        return Inference(None, None, PublishedBasis.NONE, confidence)
+    return Inference(None, year, PublishedBasis.INFERRED, confidence)
 
 
 def infer_published(text: str) -> tuple[date, PublishedBasis] | None:
-    """The publication date the text itself gives, strongest evidence first."""
-    header = read_header_date(text)
-    if header:
-        return header, PublishedBasis.HEADER
-    url = read_url_date(text)
-    if url:
-        return url, PublishedBasis.URL
-    for reader in (read_dateline, read_latest_full_date):
-        found = reader(text)
-        if found:
-            return found, PublishedBasis.INFERRED
-    return None
+    """The publication day the text gives with good confidence, and its basis."""
+    found = infer_publication(text)
+    if found is None or found.published is None or found.confidence < DAY_CONFIDENCE:
+        return None
+    return found.published, found.basis

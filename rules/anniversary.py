@@ -56,7 +56,7 @@ def nearest_occurrence(day: date, published: date | None) -> date | None:
 
 def extract(article: Article) -> Iterator[Claim]:
     """Anniversaries as base-event years, and base-event dates when the day is given."""
-    year = article.published.year if article.published else None
+    year = article.year  # a year inferred from the text is enough to count back from
     for m in finditer(NTH_ANNIVERSARY, article.text):
         nth = parse_ordinal(m["ordinal"])
         if nth is None or nth <= 0:

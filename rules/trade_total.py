@@ -74,10 +74,10 @@ def period_of(article: Article, money_end: int, sent_start: int, sent_end: int) 
         return None, False
     if found["year"]:
         return found["year"], bool(found["by"])
-    if article.published is None:
+    if article.year is None:
         return None, False
     offset = {"last": -1, "this": 0, "next": 1}[found["rel"].lower()]
-    return str(article.published.year + offset), False
+    return str(article.year + offset), False
 
 
 def extract(article: Article) -> Iterator[Claim]:

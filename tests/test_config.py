@@ -185,7 +185,7 @@ def test_configured_baseline_and_ledger_are_used_by_ci(project: Path) -> None:
 
 
 def test_tolerances_and_fx_are_passed_to_the_run(project: Path) -> None:
-    toml(project / "data" / "fx.csv", "currency,usd\nEUR,1.1\n")
+    toml(project / "data" / "fx.csv", "year,currency,per_usd,source\n2023,EUR,0.925,test\n")
     toml(
         project / "pyproject.toml",
         '[tool.claimcheck]\ncorpus = "news"\nfx = "data/fx.csv"\n'
@@ -195,8 +195,15 @@ def test_tolerances_and_fx_are_passed_to_the_run(project: Path) -> None:
     assert isinstance(args, argparse.Namespace)
     options = prepare(args).options
     assert options.tolerances == (("trade", 0.01),)
-    assert options.fx == (project / "data" / "fx.csv").resolve()
+    assert options.fx is not None and options.fx.origin == str((project / "data" / "fx.csv").resolve())
+    assert options.fx.rate(2023, "EUR").per_usd == 0.925
     assert options.corpus == (project / "news").resolve()
+
+
+def test_malformed_fx_file_exits_2(project: Path) -> None:
+    toml(project / "rates.csv", "currency,usd\nEUR,1.1\n")
+    toml(project / "claimcheck.toml", 'corpus = "news"\nfx = "rates.csv"\n')
+    assert main(["check", "-q"]) == 2
 
 
 def test_missing_fx_file_exits_2(project: Path) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 
 import regex
 
+from checker.model import DateSpan
 from checker.patterns import compile_pattern, finditer
 
 
@@ -34,6 +36,8 @@ class Gazetteer:
     aliases: dict[str, str]  # lower-cased alias -> id
     pattern: regex.Pattern[str]
     extra: dict[str, str]  # id -> the bracketed attribute (a leader's country, "annual")
+    # id -> when the event happened, from "id [2022-02-24]:"; a year or month spans its days.
+    dates: dict[str, DateSpan] = field(default_factory=dict)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
         """Every mention between start and end."""
@@ -47,14 +51,43 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
 
 
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes as typeset pairs: '"no limits"' -> '“no limits”'."""
+    parts = text.split('"')
+    quotes = ("\u201c" if n % 2 == 0 else "\u201d" for n in range(len(parts) - 1))
+    return "".join(part + quote for part, quote in zip(parts, quotes, strict=False)) + parts[-1]
+
+
 # Punctuation dropped from slugs.
 NON_SLUG = regex.compile(r"[^\w\s-]")
 
+# "[2022-02-24]", "[1945-09]" or "[1945]" after an id: the date the event happened.
+EVENT_DATE = regex.compile(r"\[(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?\]")
+
+
+def parse_event_date(text: str) -> DateSpan | None:
+    """The span a bracketed event date names: "[2022-02-24]" a day, "[1945]" a whole year."""
+    m = EVENT_DATE.fullmatch(text.strip())
+    if not m:
+        return None
+    year = int(m["year"])
+    try:
+        if m["day"]:
+            return DateSpan.day(date(year, int(m["month"]), int(m["day"])))
+        if m["month"]:
+            month = int(m["month"])
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return DateSpan(date(year, month, 1), date.fromordinal(following.toordinal() - 1))
+    except ValueError:
+        return None
+    return DateSpan(date(year, 1, 1), date(year, 12, 31))
+
 
 def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
-    """Read `checker/data/<name>.txt`: lines of "id [attribute]: alias, alias"."""
+    """Read `checker/data/<name>.txt`: lines of "id [date] [attribute]: alias, alias"."""
     aliases: dict[str, str] = {}
     extra: dict[str, str] = {}
+    dates: dict[str, DateSpan] = {}
     case_sensitive: list[str] = []
     text = files("checker").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -63,6 +96,14 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
             continue
         head, _, tail = line.partition(":")
         ident, _, attribute = head.strip().partition(" ")
+        # An event's date stands in square brackets and is not part of the attribute, so
+        # `extra` still reads "annual" for "ww2-victory-europe [1945-05-09] annual".
+        bracket = EVENT_DATE.search(attribute)
+        if bracket:
+            when = parse_event_date(bracket.group())
+            if when is not None:
+                dates[ident] = when
+            attribute = attribute[: bracket.start()] + attribute[bracket.end() :]
         extra[ident] = attribute.strip().strip("()")
         for alias in (a.strip() for a in tail.split(separator)):
             if not alias:
@@ -72,7 +113,8 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
             aliases[_fold(alias)] = ident
     variants: set[str] = set()
     for alias in aliases:
-        variants |= {alias, alias.replace("'", "\u2019"), alias.replace('"', "\u201c")}
+        curly = (alias.replace("'", "\u2019"), alias.replace('"', "\u201c"), _curly_quotes(alias))
+        variants |= {alias, *curly}
     sensitive = {_fold(a) for a in case_sensitive}
     folded = [v for v in variants if v not in sensitive]
     # An alias is a whole word; case matters only for short all-capital aliases ("US" is not "us").
@@ -82,7 +124,7 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
         folded=folded,
         exact=case_sensitive,
     )
-    return Gazetteer(aliases, pattern, extra)
+    return Gazetteer(aliases, pattern, extra, dates)
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +141,7 @@ def leaders() -> Gazetteer:
 
 @lru_cache(maxsize=None)
 def events() -> Gazetteer:
-    """The event gazetteer; `extra` says "annual" for yearly commemorations."""
+    """The event gazetteer: `extra` says "annual" for yearly events, `dates` when each happened."""
     return load_gazetteer("events", separator="|")
 
 

@@ -24,6 +24,8 @@ class ArticleInfo:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+    published_confidence: float | None = None
+    published_year: int | None = None
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -35,6 +37,8 @@ class ArticleInfo:
             article.url,
             article.title,
             article.outlet,
+            article.published_confidence,
+            article.published_year,
         )
 
 

@@ -66,7 +66,8 @@ def report_record(report: Report) -> dict[str, Any]:
         "corpus": report.corpus,
         "articles": [
             {"id": a.id, "published": a.published, "published_basis": a.basis,
-             "url": a.url, "title": a.title, "outlet": a.outlet}
+             "url": a.url, "title": a.title, "outlet": a.outlet,
+             "published_confidence": a.published_confidence, "published_year": a.published_year}
             for a in report.articles
         ],
         "claims": [claim_record(c) for c in report.claims],
