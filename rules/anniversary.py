@@ -29,12 +29,26 @@ NTH_ANNIVERSARY = compile_pattern(
 )
 
 
+# "marks 75 years of diplomatic relations", "celebrating 20 years since the treaty".
+YEARS_OF = compile_pattern(
+    r"""
+    \b (?:mark|celebrat|commemorat)\w* \s+ (?:the\s+)? (?P<years>\d{1,3}|[a-z]+(?:-[a-z]+)?) \s+ years? \s+
+    (?:since|of|after) \s+ (?P<event>[^.,;:!?()\n]{3,120}?)
+    (?= \s+(?:in|on|this|next|last|when|which|with|as|at)\b | [.,;:!?()\n] | $ )
+    """
+)
+
+
 def event_of(article: Article, start: int, end: int, sent: tuple[int, int]) -> tuple[str, bool] | None:
     """The gazetteer event named next to text[start:end], and whether it is annual."""
     hit = event_near(article.text, start, end, *sent)
     if hit is None:
         return None
     return hit.id, events().extra.get(hit.id) == "annual"
+
+
+def _whole(x: float | None) -> int | None:
+    return int(x) if x is not None and x == int(x) else None
 
 
 def nearest_occurrence(day: date, published: date | None) -> date | None:
@@ -57,8 +71,9 @@ def nearest_occurrence(day: date, published: date | None) -> date | None:
 def extract(article: Article) -> Iterator[Claim]:
     """Anniversaries as base-event years, and base-event dates when the day is given."""
     year = article.year  # a year inferred from the text is enough to count back from
-    for m in finditer(NTH_ANNIVERSARY, article.text):
-        nth = parse_ordinal(m["ordinal"])
+    counted = [(m, parse_ordinal(m["ordinal"])) for m in finditer(NTH_ANNIVERSARY, article.text)]
+    counted += [(m, _whole(parse_number(m["years"]))) for m in finditer(YEARS_OF, article.text)]
+    for m, nth in counted:
         if nth is None or nth <= 0:
             continue
         named = event_of(article, m.start("event"), m.start("event"), (m.start("event"), m.end("event")))
@@ -125,6 +140,11 @@ EXAMPLES = (
     Example(
         "The city celebrates the 300th anniversary of its founding.",
         Expect("300th anniversary of its founding", lower=1725, key="anniversary:its-founding:base-year"),
+    ),
+    Example(
+        "Beijing and Moscow mark 75 years of diplomatic relations this year.",
+        Expect("mark 75 years of diplomatic relations", lower=1949, key="anniversary:diplomatic-relations:base-year"),
+        published=date(2024, 1, 12),
     ),
     Example("The couple celebrated their anniversary in Paris."),
 )

@@ -41,6 +41,22 @@ MET_N_TIMES = compile_pattern(
     bound_words=BOUND_WORDS,
 )
 
+HELD_N_ENCOUNTERS = compile_pattern(
+    rf"""
+    \b (?:held|had|hold) \s+ (?P<bound>\L<bound_words>\s+)? (?P<count>{COUNT_WORD}) \s+
+    (?P<where>(?:in-person|face-to-face)\s+)? (?P<kind>\L<encounters>)
+    (?: \s+ since \s+ (?P<since>(?:19|20)\d{{2}}) )?
+    """,
+    bound_words=BOUND_WORDS,
+    encounters=ENCOUNTERS,
+)
+
+MET_FOR_NTH_TIME = compile_pattern(
+    rf"""
+    \b met (?:\s+\w+){{0,3}}? \s+ for \s+ the \s+ (?P<ordinal>{ORDINAL_WORD}) \s+ time
+    """
+)
+
 NTH_ENCOUNTER = compile_pattern(
     rf"""
     \b (?:their|the) \s+ (?P<ordinal>{ORDINAL_WORD}) \s+
@@ -64,28 +80,36 @@ def leader_pair(article: Article, pos: int) -> str | None:
     return None
 
 
+def _count(article: Article, span: tuple[int, int], count: float | None, bound: Bound,
+           metric: str, period: str | None) -> Claim | None:
+    """A count claim, when the count is a whole number and the leader pair is known."""
+    pair = leader_pair(article, span[0])
+    if count is None or count != int(count) or count < 1 or pair is None:
+        return None
+    return Claim.at(article, span, rule=RULE.id, key=Key(Family.MEETINGS, pair, metric, period),
+                    amount=bound_interval(count, bound, "count"))
+
+
 def extract(article: Article) -> Iterator[Claim]:
     """Counts of meetings between two leaders."""
+    found: list[Claim | None] = []
     for m in finditer(MET_N_TIMES, article.text):
-        count = parse_number(m["count"])
-        pair = leader_pair(article, m.start())
-        if count is None or count != int(count) or pair is None:
-            continue
         metric = "met-in-person" if (m["where"] or m["where2"]) else "met"
         since = f"since-{m['since']}" if m["since"] else None
-        amount = bound_interval(count, bound_of(m["bound"]), "count")
-        yield Claim.at(article, m.span(), rule=RULE.id, key=Key(Family.MEETINGS, pair, metric, since), amount=amount)
+        found.append(_count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since))
+    for m in finditer(HELD_N_ENCOUNTERS, article.text):
+        metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
+        since = f"since-{m['since']}" if m["since"] else None
+        found.append(_count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since))
+    for m in finditer(MET_FOR_NTH_TIME, article.text):
+        nth = parse_ordinal(m["ordinal"])
+        found.append(_count(article, m.span(), float(nth) if nth else None, Bound.EXACT, "met", "nth"))
     for m in finditer(NTH_ENCOUNTER, article.text):
         nth = parse_ordinal(m["ordinal"])
-        pair = leader_pair(article, m.start())
-        if nth is None or pair is None:
-            continue
-        metric = ENCOUNTERS[m["kind"].lower()]
-        if m["where"]:
-            metric += "-in-person"
+        metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
         # "the second conversation in a month" counts within a window, not since they met.
-        amount = bound_interval(float(nth), Bound.EXACT, "count")
-        yield Claim.at(article, m.span(), rule=RULE.id, key=Key(Family.MEETINGS, pair, metric, "nth"), amount=amount)
+        found.append(_count(article, m.span(), float(nth) if nth else None, Bound.EXACT, metric, "nth"))
+    yield from (c for c in found if c is not None)
 
 
 EXAMPLES = (
@@ -105,6 +129,14 @@ EXAMPLES = (
     Example(
         "Putin and Xi will talk again; it would be the second conversation between them this month.",
         Expect("the second conversation", lower=2, key="meetings:putin-xi:spoke:nth"),
+    ),
+    Example(
+        "Modi and Xi have held more than 20 meetings since 2014.",
+        Expect("held more than 20 meetings since 2014", lower=20, upper=None, key="meetings:modi-xi:met:since-2014"),
+    ),
+    Example(
+        "Putin met Xi for the 40th time on Tuesday.",
+        Expect("met Xi for the 40th time", lower=40, upper=40, key="meetings:putin-xi:met:nth"),
     ),
     Example("Putin and Xi held three-hour talks and signed 40 agreements."),
     Example("The ministers have met many times."),
