@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.ledger import DEFAULT_LEDGER
+
+if TYPE_CHECKING:  # the report module loads only when a run needs it
+    from checker.report.build import Report
 
 FORMATS = ("table", "markdown", "csv", "json", "html", "text", "github", "sarif", "junit")
 DEFAULT_FILES = {
@@ -41,7 +47,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from checker.io import write_atomic
 
     try:
-        report = run(prepare(args))  # corpus, manifest, ledger, rules, configuration
+        from checker.scale import with_scale  # --jobs, cache, engine
+
+        report = run(with_scale(prepare(args), args))  # corpus, manifest, ledger, rules, configuration
     except UsageError as exc:
         return fail(str(exc))
     if args.format or args.output:
@@ -53,7 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             write_atomic(Path(args.output), text)
-        return EXIT_OK
+        return strict_exit(args, report, EXIT_OK)
     out_dir = Path(args.output_dir)
     # Links in the written reports point at the corpus from where the reports lie.
     report = replace(report, link_base=os.path.relpath(report.corpus, out_dir))
@@ -62,7 +70,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.quiet:
         sys.stdout.write(renderer("table").render(report))
         print(f"Reports written to {out_dir}/: {', '.join(DEFAULT_FILES.values())}")
-    return EXIT_OK
+    return strict_exit(args, report, EXIT_OK)
+
+
+def strict_exit(args: argparse.Namespace, report: Report, code: int) -> int:
+    """The exit code, made 1 under --strict when a file or record was skipped unread or unchecked.
+
+    Warnings (the file was still read: an odd encoding, broken front matter, a manifest row)
+    never fail the run; skipped files do, because their claims are missing from the report.
+    """
+    skipped = [s for s in report.skipped if s.fatal]
+    if code != EXIT_OK or not getattr(args, "strict", False) or not skipped:
+        return code
+    print(f"claimcheck: --strict: {len(skipped)} skipped (first: {skipped[0].path}: "
+          f"{skipped[0].reason})", file=sys.stderr)
+    return EXIT_FINDINGS
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -161,7 +183,7 @@ def cmd_ci(args: argparse.Namespace) -> int:
           f"baseline ({shown_path(path)}), {len(result.decided)} decided in review, "
           f"{len(result.gone)} baseline entries no longer found, {fatal} files skipped",
           file=sys.stderr)
-    return EXIT_OK if result.passed else EXIT_FINDINGS
+    return strict_exit(args, report, EXIT_OK if result.passed else EXIT_FINDINGS)
 
 
 def _split(value: str | None) -> list[str]:
@@ -174,6 +196,28 @@ def _add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fx", help="exchange rates CSV (year,currency,per_usd,source); default: shipped table")
 
 
+def parse_size(text: str) -> int:
+    """A size in bytes from "20000000", "20MB", "20M" or "512k" (decimal units)."""
+    value = text.strip().upper().removesuffix("B")
+    scale = {"K": 10**3, "M": 10**6, "G": 10**9}.get(value[-1:], 1)
+    try:
+        size = int(float(value[:-1] if scale > 1 else value) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size (e.g. 20MB, 500k)") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the size limit must be positive")
+    return size
+
+
+def _add_input_flags(p: argparse.ArgumentParser, strict: bool = False) -> None:
+    """How bad input is treated: the size limit and, for check and ci, --strict."""
+    p.add_argument("--max-bytes", type=parse_size, metavar="SIZE",
+                   help="skip articles larger than this, with a message (default 2MB; in .jsonl files, per record)")
+    if strict:
+        p.add_argument("--strict", action="store_true",
+                       help="exit 1 when any file or record is skipped (warnings do not count)")
+
+
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     """The corpus and rule flags that ci and baseline share with check."""
     p.add_argument("corpus", nargs="?", help=CORPUS_HELP)
@@ -181,6 +225,7 @@ def _add_run_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", help="rule ids or families to run, comma-separated")
     p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
     _add_config_flags(p)
+    _add_input_flags(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -190,6 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cross-check the figures and dates that a corpus of articles states.",
     )
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    from checker.scale import add_cache_command, add_scale_flags  # flags for large corpora
+
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="check a corpus and report agreements and contradictions")
@@ -203,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
     _add_config_flags(p)
+    add_scale_flags(p)  # --jobs, --no-cache, --cache-dir, --engine, --scheduler
+    _add_input_flags(p, strict=True)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("ci", help="exit 1 on a contradiction in neither the baseline nor the ledger")
@@ -211,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
     p.add_argument("--format", choices=FORMATS, default="text", help="how to print new contradictions")
     p.add_argument("--output", "-o", help="file for the new contradictions (default: standard output)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 also when any file or record is skipped (warnings do not count)")
     p.set_defaults(func=cmd_ci)
 
     p = sub.add_parser("baseline", help="write the baseline of today's contradictions, for ci")
@@ -233,6 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free port)")
     p.set_defaults(func=cmd_serve)
 
+    add_cache_command(sub)  # claimcheck cache clear
+
     p = sub.add_parser("rules", help="list the rules")
     p.add_argument("--explain", metavar="RULE", help="show one rule's documentation")
     p.set_defaults(func=cmd_rules)
@@ -244,8 +297,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds the stack like Ctrl-C: temporary files and locks are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `claimcheck` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    if threading.current_thread() is not threading.main_thread():
+        return int(args.func(args))
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `claimcheck rules | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    finally:
+        signal.signal(signal.SIGTERM, previous)

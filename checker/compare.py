@@ -12,10 +12,12 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import islice
 
 from checker.fx import FxTable, Rate
-from checker.intervals import comparable, compatible, relative_gap
+from checker.intervals import relative_gap
 from checker.model import Claim, Finding, Key, Verdict
+from checker.sweep import ClusterIndex
 
 # Above this many claims in a group, conflicts are reported per distinct value, one
 # representative pair each, instead of every pair of claims.
@@ -92,24 +94,46 @@ def in_common_currency(key: Key, claims: list[Claim], fx: FxTable | None) -> tup
     return views, rates
 
 
+def _order(claim: Claim) -> tuple[str, int, int, str, str]:
+    return (claim.article, claim.start, claim.end, claim.rule, claim.quote)
+
+
+def _cross_pairs(left: list[Claim], right: list[Claim], limit: int) -> list[tuple[Claim, Claim]]:
+    """Up to `limit` pairs of a claim from each cluster, from different articles, in order."""
+    if len({c.article for c in left}) == 1 and {c.article for c in right} == {left[0].article}:
+        return []  # one article on both sides: nothing to pair (and no n*m scan to find that out)
+    pairs = ((x, y) for x in left for y in right if x.article != y.article)
+    return list(islice(pairs, limit))
+
+
 def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> Finding | None:
-    """The verdict on one key's claims, or None when fewer than two articles speak to it."""
-    claims = [c for c in claims if c.amount or c.dates]
+    """The verdict on one key's claims, or None when fewer than two articles speak to it.
+
+    Claims are put in a fixed order first, so the finding does not depend on the order
+    they arrive in (file order, jobs, engine). When the clusters of values form at most
+    MAX_PAIRS_PER_GROUP incompatible pairs, each such pair of clusters contributes up to
+    MAX_PAIRS_PER_GROUP // clusters pairs of claims; beyond that, each cluster is shown
+    against its nearest incompatible value on either side, one pair of claims each, and at
+    most MAX_PAIRS_PER_GROUP pairs in all (the verdict is still exact).
+    """
+    claims = sorted((c for c in claims if c.amount or c.dates), key=_order)
     if len({c.article for c in claims}) < 2:
         return None
     views, rates = in_common_currency(key, claims, fx)
     original = {id(v): c for v, c in zip(views, claims)}
     clusters = _clusters(views)
+    index = ClusterIndex(clusters)
+    plan = [not cluster[0].modality.is_actual for cluster in clusters]
+    pairs = index.incompatible_pairs(MAX_PAIRS_PER_GROUP)
+    per_pair = max(1, MAX_PAIRS_PER_GROUP // len(clusters))
+    if pairs is None:  # a large group with many distinct values: one pair of claims per pair of clusters
+        pairs, per_pair = index.nearest_pairs(plan), 1
     conflicts: list[tuple[Claim, Claim]] = []
     missed: list[tuple[Claim, Claim]] = []
-    for i, left in enumerate(clusters):
-        for right in clusters[i:]:
-            a, b = left[0], right[0]
-            if not comparable(a, b) or compatible(a, b):
-                continue
-            bucket = missed if a.modality.is_actual != b.modality.is_actual else conflicts
-            pairs = [(x, y) for x in left for y in right if x.article != y.article]
-            bucket.extend(pairs[: max(1, MAX_PAIRS_PER_GROUP // len(clusters))])
+    for i, j in pairs:
+        bucket = missed if plan[i] != plan[j] else conflicts
+        if len(bucket) < MAX_PAIRS_PER_GROUP * per_pair:
+            bucket.extend(_cross_pairs(clusters[i], clusters[j], per_pair))
     if conflicts:
         verdict, shown = Verdict.CONTRADICT, conflicts
     elif missed:
@@ -123,7 +147,7 @@ def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> F
         id=fingerprint(key, verdict, involved),
         key=key,
         verdict=verdict,
-        claims=tuple(sorted(claims, key=lambda c: (c.article, c.start))),
+        claims=tuple(claims),  # already in (article, start) order
         conflicts=tuple(sorted(shown, key=lambda p: (p[0].article, p[0].start, p[1].article, p[1].start))),
         explanation=explanation,
     )

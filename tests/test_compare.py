@@ -127,3 +127,25 @@ def test_fx_file_errors_name_the_row():
 
     with pytest.raises(FxError, match="row 2"):
         parse_fx("year,currency,per_usd\n2023,CNY,abc\n", "rates.csv")
+
+
+def test_five_thousand_claims_in_one_group_cost_little_and_report_compactly():
+    import time
+
+    from checker.compare import MAX_PAIRS_PER_GROUP
+
+    # Mostly agreeing figures, a few outliers, and many distinct values: no n^2 pairs, no n^2 work.
+    agreeing = [money(f"a{i}", 240e9, 240e9) for i in range(4000)]
+    outliers = [money(f"b{i}", 300e9, 300e9) for i in range(500)]
+    spread = [money(f"c{i}", 1e9 * i, 1e9 * i, tol=0) for i in range(500)]
+    started = time.perf_counter()
+    finding = compare_group(TRADE_2023, [*agreeing, *outliers, *spread])
+    assert time.perf_counter() - started < 2.0
+    assert finding.verdict is Verdict.CONTRADICT
+    assert len(finding.claims) == 5000
+    assert 0 < len(finding.conflicts) <= MAX_PAIRS_PER_GROUP
+    # The same claims in another order give the same finding.
+    again = compare_group(TRADE_2023, [*spread, *outliers, *agreeing][::-1])
+    assert (again.id, again.conflicts) == (finding.id, finding.conflicts)
+    # Thousands of agreeing claims: agreement, no pairs.
+    assert compare_group(TRADE_2023, agreeing).conflicts == ()

@@ -1,0 +1,138 @@
+"""Scale benchmark (not a test): end-to-end speed, memory, cache and jobs on generated corpora.
+
+    python3 bench/bench_scale.py --sizes 1000,10000,100000 --work /tmp/claimcheck-bench
+
+For each size: writes a corpus (bench/corpus_gen.py), times one pass of a single compiled
+`re` pattern over the same text (one core), then runs `claimcheck check ... --format json`
+as a subprocess under /usr/bin/time -v (peak memory) with --jobs 1, --jobs 2, a cold cache
+and a warm re-run after 1% of the articles changed. Prints one Markdown table row per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus_gen import change_some, write_corpus
+
+# A realistic single pattern: figures with an optional currency sign, scale and unit word.
+SCAN = re.compile(
+    r"(?:\$|US\$|€|£)?\s?\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:billion|million|bn|percent|times)\b"
+)
+
+
+def scan_speed(corpus: Path) -> tuple[float, int]:
+    """MB/s of one SCAN pass over every article's text (read before timing), and the bytes."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    started = time.perf_counter()
+    for t in texts:
+        for _ in SCAN.finditer(t):
+            pass
+    return size / 1e6 / (time.perf_counter() - started), size
+
+
+def run(corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
+    """Seconds and peak resident MB of one `claimcheck check` (main process, workers counted apart)."""
+    command = [
+        "/usr/bin/time",
+        "-v",
+        sys.executable,
+        "-m",
+        "checker",
+        "check",
+        str(corpus),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--quiet",
+        *flags,
+    ]
+    started = time.perf_counter()
+    # The checker next to this file, not whichever one is installed.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run(command, capture_output=True, text=True, cwd=out.parent, env=env)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
+    peak = next(
+        int(line.split(":")[1]) for line in done.stderr.splitlines() if "Maximum resident" in line
+    )
+    return seconds, peak / 1024
+
+
+def bench(size: int, work: Path) -> dict[str, float]:
+    """All the figures for one corpus size."""
+    corpus = work / f"corpus-{size}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    write_corpus(corpus, size)
+    mbps_scan, nbytes = scan_speed(corpus)
+    out = work / f"report-{size}.json"
+    cache = work / f"cache-{size}"
+    shutil.rmtree(cache, ignore_errors=True)
+    j1, mem1 = run(corpus, out, "--jobs", "1", "--no-cache")
+    j2, mem2 = run(corpus, out, "--jobs", "2", "--no-cache")
+    cold, _ = run(corpus, out, "--jobs", "1", "--cache-dir", str(cache))
+    change_some(corpus, 0.01)
+    warm, _ = run(corpus, out, "--jobs", "1", "--cache-dir", str(cache))
+    mb = nbytes / 1e6
+    return {
+        "size": size,
+        "MB": mb,
+        "scan_MBps": mbps_scan,
+        "j1_s": j1,
+        "j1_art_s": size / j1,
+        "j1_MBps": mb / j1,
+        "j2_s": j2,
+        "speedup_j2": j1 / j2,
+        "peak_MB_j1": mem1,
+        "peak_MB_j2_main": mem2,
+        "cold_s": cold,
+        "warm_s": warm,
+        "warm_speedup": cold / warm,
+    }
+
+
+def main() -> None:
+    """Run the sizes asked for and print the table."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--work", default="/tmp/claimcheck-bench")
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    header: list[str] | None = None
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        row = bench(size, work)
+        rows.append(row)
+        if header is None:
+            header = list(row)
+            print("| " + " | ".join(header) + " |")
+            print("|" + "---|" * len(header))
+        print(
+            "| "
+            + " | ".join(
+                f"{row[h]:.3g}" if isinstance(row[h], float) else str(row[h]) for h in header
+            )
+            + " |",
+            flush=True,
+        )
+    for small, big in zip(rows, rows[1:]):
+        print(
+            f"cost growth {small['size']} -> {big['size']} articles (--jobs 1): {big['j1_s'] / small['j1_s']:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""The incremental cache: claims per article in SQLite, so an unchanged article is not re-read.
+
+A row is keyed by a hash of the rules' version (the source of the rule modules and of the
+checker package, and claimcheck's version), the ids of the rules that ran, and everything
+of the article that a rule may read (id, text, publication date and basis, url, title,
+outlet). Change any of them and the key changes: a stale row is never hit, only unused.
+
+Nothing read from the cache is trusted: a row whose checksum, JSON or types are wrong, or
+whose quotes are not at their offsets in the article's text, is a miss (with a warning) and
+is re-extracted and rewritten. A file that is not a usable SQLite database is moved aside
+and rebuilt. Two runs at once share the file safely: WAL journal and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import checker
+from checker import __version__
+from checker.batch import ArticleResult
+from checker.codec import CODEC_VERSION, CodecError, decode_result, encode_result
+from checker.model import Article
+from checker.rule import Rule
+
+DB_NAME = "claims.sqlite3"
+SCHEMA = 1
+BUSY_TIMEOUT_S = 60.0
+SOURCE_SUFFIXES = (".py", ".txt", ".toml", ".csv")
+LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...); SQLite allows 999 parameters at least
+
+Warn = Callable[[str], None]
+
+
+def warn_stderr(message: str) -> None:
+    """Print a cache warning on standard error."""
+    print(f"claimcheck: warning: {message}", file=sys.stderr)
+
+
+def _hash_files(h: hashlib._Hash, files: Iterable[Path]) -> None:
+    for path in sorted(set(files)):
+        h.update(path.name.encode() + b"\x00")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+
+
+def rules_version(rules: Sequence[Rule]) -> str:
+    """A hash of what extraction depends on: rule modules, the checker package, versions."""
+    rule_files = []
+    for rule in rules:
+        module = sys.modules.get(getattr(rule.extract, "__module__", ""), None)
+        file = getattr(module, "__file__", None)
+        if file:
+            rule_files.append(file)
+    return _version_of(tuple(sorted(set(rule_files))))
+
+
+@functools.lru_cache(maxsize=8)
+def _version_of(rule_files: tuple[str, ...]) -> str:
+    # Hashed once per process: the code this process runs was loaded once, whatever happens
+    # to the files on disk afterwards.
+    h = hashlib.sha256(f"claimcheck {__version__} codec {CODEC_VERSION}\x00".encode())
+    _hash_files(h, (Path(f) for f in rule_files))
+    # Rules lean on the normalisers, patterns, gazetteers and the model: any change there counts.
+    package = Path(checker.__file__).parent
+    _hash_files(h, (p for p in package.rglob("*") if p.suffix in SOURCE_SUFFIXES))
+    return h.hexdigest()[:32]
+
+
+def article_key(version: str, rule_ids: Sequence[str], article: Article) -> str:
+    """The cache key of one article read by these rules at this version.
+
+    Covers the id, text, publication date and basis, and every other field a rule may read.
+    """
+    # Every field of the Article but its text (hashed below), so a field added later counts too.
+    fields = [
+        repr(getattr(article, f.name)) for f in dataclasses.fields(article) if f.name != "text"
+    ]
+    head = "\x00".join((version, ",".join(rule_ids), *fields))
+    h = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
+    h.update(b"\x01")
+    h.update(article.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _checksum(payload: str) -> str:
+    return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _agrees(result: ArticleResult, article: Article) -> bool:
+    """True when every cached claim belongs to the article and quotes its text where it says."""
+    return all(
+        c.article == article.id and article.text[c.start : c.end] == c.quote for c in result.claims
+    )
+
+
+class ClaimCache:
+    """One run's handle on the cache folder: look up and store article results."""
+
+    def __init__(self, folder: Path, warn: Warn = warn_stderr) -> None:
+        self.folder = folder
+        self.path = folder / DB_NAME
+        self.warn = warn
+        self.hits = 0
+        self.misses = 0
+        self.rejected = 0
+        self.db = self._open()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(
+                "# Written by claimcheck: the cache is never committed.\n*\n", encoding="utf-8"
+            )
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, article TEXT NOT NULL, "
+            "checksum TEXT NOT NULL, payload TEXT NOT NULL)"
+        )
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+        if row is None or row[0] != str(SCHEMA):
+            raise sqlite3.DatabaseError(
+                f"cache schema {row[0] if row else None!r}, expected {SCHEMA}"
+            )
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:  # not a database, damaged, or another schema
+            self.warn(f"cache {self.path} is unusable ({exc}); rebuilding it")
+            self._discard()
+            return self._connect()
+
+    def _discard(self) -> None:
+        """Move the damaged database aside (kept once, for a post-mortem) and start afresh."""
+        for suffix in ("-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        if self.path.exists():
+            self.path.replace(self.path.with_name(DB_NAME + ".corrupt"))
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> None:
+        self.warn(f"cache {self.path} failed ({exc}); rebuilding it")
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        self._discard()
+        self.db = self._connect()
+
+    def prune(self, version: str) -> None:
+        """Drop every row written by other rules or another claimcheck: they can never be hit again."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+            if row is None or row[0] != version:
+                with self.db:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    self.db.execute("DELETE FROM articles")
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+        except sqlite3.OperationalError as exc:  # busy past the timeout: prune another time
+            self.warn(f"could not prune cache {self.path}: {exc}")
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+
+    def lookup(self, entries: Sequence[tuple[str, Article]]) -> dict[str, ArticleResult]:
+        """The cached results of the given (key, article) pairs that are present and sound."""
+        wanted = {key: article for key, article in entries}
+        rows: list[tuple[str, str, str]] = []
+        keys = list(wanted)
+        try:
+            for i in range(0, len(keys), LOOKUP_CHUNK):
+                part = keys[i : i + LOOKUP_CHUNK]
+                marks = ",".join("?" * len(part))
+                rows.extend(
+                    self.db.execute(
+                        f"SELECT key, checksum, payload FROM articles WHERE key IN ({marks})", part
+                    )
+                )
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            rows = []
+        found: dict[str, ArticleResult] = {}
+        for key, checksum, payload in rows:
+            article = wanted[key]
+            try:
+                if not isinstance(payload, str) or _checksum(payload) != checksum:
+                    raise CodecError("checksum does not match")
+                claims, problems, contexts = decode_result(payload)
+                result = ArticleResult(tuple(claims), tuple(problems), tuple(contexts))
+                if not _agrees(result, article):
+                    raise CodecError("a cached quote is not at its offsets in the text")
+            except CodecError as exc:
+                self.rejected += 1
+                self.warn(f"cache entry for {article.id} is corrupt ({exc}); re-extracting it")
+                continue
+            found[key] = result
+        self.hits += len(found)
+        self.misses += len(wanted) - len(found)
+        return found
+
+    def store(self, entries: Sequence[tuple[str, Article, ArticleResult]]) -> None:
+        """Write fresh results in one transaction; a failure to write only costs the cache."""
+        rows = []
+        for key, article, result in entries:
+            payload = encode_result(
+                list(result.claims), list(result.problems), list(result.contexts)
+            )
+            rows.append((key, article.id, _checksum(payload), payload))
+        if not rows:
+            return
+        for attempt in (1, 2):
+            try:
+                with self.db:  # BEGIN ... COMMIT, ROLLBACK on error
+                    self.db.execute("BEGIN IMMEDIATE")
+                    self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+                return
+            except sqlite3.OperationalError as exc:  # locked past the timeout, disk full
+                self.warn(f"could not write to cache {self.path}: {exc}")
+                return
+            except sqlite3.DatabaseError as exc:
+                if attempt == 2:
+                    self.warn(f"could not write to cache {self.path}: {exc}")
+                    return
+                self._recover(exc)
+
+    def close(self) -> None:
+        """Close the database."""
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+
+
+def clear_cache(folder: Path) -> int:
+    """Delete the cache database (and its journal files); returns how many files went."""
+    gone = 0
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + ".corrupt"):
+        path = folder / name
+        if path.exists():
+            path.unlink()
+            gone += 1
+    return gone

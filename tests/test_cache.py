@@ -1,0 +1,233 @@
+"""The incremental cache: exact round trip, hits and misses, damage detected, clear, two runs at once."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from scale_corpus import write_scale_corpus
+
+from checker.cache import DB_NAME, ClaimCache, rules_version
+from checker.cli import main
+from checker.codec import decode_claim, decode_result, encode_claim, encode_result
+from checker.ingest import iter_corpus
+from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Skipped
+from checker.pool import InlineExtractor
+from checker.report.build import ClaimContext
+from checker.run import RunOptions, ScaleOptions, run_check
+from checker.stream import check_stream
+
+FULL = Claim(
+    article="a/b.txt",
+    rule="event-date",
+    key=Key(Family.DATE, "ww2-victory-europe", "when", "1945"),
+    quote="May 9, 1945",
+    start=10,
+    end=21,
+    line=3,
+    amount=Interval(0.1 + 0.2, None, Bound.MORE_THAN, "USD", 0.05e9),
+    dates=DateSpan(date(1945, 5, 1), date(1945, 5, 31)),
+    alternatives=(
+        DateSpan(date(1945, 5, 8), date(1945, 5, 8)),
+        DateSpan(date(1945, 5, 9), date(1945, 5, 9)),
+    ),
+    modality=Modality.FORECAST,
+    attribution="officials",
+    annual=True,
+    note="n\u00e9 \u201cquoted\u201d",
+)
+
+
+def test_codec_round_trips_every_field_exactly():
+    for claim in (
+        FULL,
+        dataclasses.replace(
+            FULL,
+            amount=Interval(40, 40, Bound.EXACT, "count"),
+            dates=None,
+            alternatives=(),
+            attribution=None,
+            note=None,
+        ),
+        dataclasses.replace(FULL, key=Key(Family.TRADE, "china-russia", "total")),
+    ):
+        back = decode_claim(encode_claim(claim))
+        assert back == claim
+        assert type(back.amount.lower) is type(claim.amount.lower)  # an int stays an int
+    # Every field of the model is written: a new field must be added to the codec.
+    assert set(encode_claim(FULL)) == {f.name for f in dataclasses.fields(Claim)}
+    problems = [Skipped("a/b.txt", "rule failed", 3, "event-date", False)]
+    contexts = [ClaimContext("before ", "May 9, 1945", " after")]
+    assert decode_result(encode_result([FULL], problems, contexts)) == ([FULL], problems, contexts)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    return write_scale_corpus(tmp_path, generated=100)
+
+
+def stream(corpus: Path, registry, cache: ClaimCache | None):
+    rules = registry.rules
+    return check_stream(
+        iter_corpus(corpus), rules, InlineExtractor(rules), cache, rules_version(rules)
+    )
+
+
+def test_second_run_is_all_hits_and_same_result(corpus, registry, tmp_path):
+    uncached = stream(corpus, registry, None)
+    cold_cache = ClaimCache(tmp_path / "cache")
+    cold = stream(corpus, registry, cold_cache)
+    warm_cache = ClaimCache(tmp_path / "cache")
+    warm = stream(corpus, registry, warm_cache)
+    n = len(uncached.articles)
+    assert (cold.extracted, cold_cache.hits) == (n, 0)
+    assert (warm.extracted, warm_cache.hits, warm_cache.rejected) == (0, n, 0)
+    for got in (cold, warm):
+        assert got.claims == uncached.claims
+        assert got.skipped == uncached.skipped
+        assert got.contexts == uncached.contexts
+
+
+def test_one_percent_changed_reextracts_only_those(corpus, registry, tmp_path):
+    stream(corpus, registry, ClaimCache(tmp_path / "cache"))
+    changed = sorted(corpus.glob("gen-*.txt"))[:1]
+    for path in changed:
+        path.write_text(
+            path.read_text(encoding="utf-8") + "\nA correction was added.\n", encoding="utf-8"
+        )
+    warm = stream(corpus, registry, ClaimCache(tmp_path / "cache"))
+    assert warm.extracted == len(changed)
+    assert warm.claims == stream(corpus, registry, None).claims
+
+
+def test_another_rule_selection_does_not_hit(corpus, registry, tmp_path):
+    stream(corpus, registry, ClaimCache(tmp_path / "cache"))
+    rules = registry.select(["trade"])
+    got = check_stream(
+        iter_corpus(corpus),
+        rules,
+        InlineExtractor(rules),
+        ClaimCache(tmp_path / "cache"),
+        rules_version(rules),
+    )
+    assert got.extracted == len(got.articles)
+
+
+def test_corrupt_database_is_rebuilt_with_a_warning(corpus, registry, tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"this is not a database" * 100)
+    warnings: list[str] = []
+    cache = ClaimCache(folder, warn=warnings.append)
+    got = stream(corpus, registry, cache)
+    assert any("unusable" in w for w in warnings)
+    assert got.claims == stream(corpus, registry, None).claims
+    again = ClaimCache(folder)
+    assert stream(corpus, registry, again).extracted == 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE articles SET payload = '{not json' WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
+        "UPDATE articles SET payload = replace(payload, '\"start\":', '\"start\":1') WHERE rowid IN "
+        "(SELECT rowid FROM articles LIMIT 3)",
+    ],
+)
+def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
+    folder = tmp_path / "cache"
+    stream(corpus, registry, ClaimCache(folder))
+    with sqlite3.connect(folder / DB_NAME) as db:
+        db.execute(damage)
+        # A row whose checksum was recomputed still has to quote the text where it says.
+        db.execute(
+            "UPDATE articles SET payload = replace(payload, '\"start\":', '\"start\":1'), checksum = "
+            "'x' WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
+        )
+    warnings: list[str] = []
+    cache = ClaimCache(folder, warn=warnings.append)
+    got = stream(corpus, registry, cache)
+    assert got.extracted == cache.rejected > 0
+    assert len(warnings) == cache.rejected
+    assert got.claims == stream(corpus, registry, None).claims
+    assert stream(corpus, registry, ClaimCache(folder)).extracted == 0  # rewritten
+
+
+def test_quote_check_catches_a_consistent_but_wrong_row(corpus, registry, tmp_path):
+    from checker.cache import _checksum
+
+    folder = tmp_path / "cache"
+    stream(corpus, registry, ClaimCache(folder))
+    with sqlite3.connect(folder / DB_NAME) as db:
+        key, payload = db.execute(
+            "SELECT key, payload FROM articles WHERE payload LIKE '%\"start\":%' "
+            "ORDER BY key LIMIT 1"
+        ).fetchone()
+        payload = payload.replace('"start":', '"start":1', 1)
+        db.execute(
+            "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
+            (payload, _checksum(payload), key),
+        )
+    cache = ClaimCache(folder, warn=lambda _: None)
+    assert stream(corpus, registry, cache).extracted == cache.rejected == 1
+
+
+def test_cache_clear(tmp_path, registry):
+    corpus = write_scale_corpus(tmp_path, generated=0)
+    folder = tmp_path / "cache"
+    run_check(RunOptions(corpus, registry.rules, scale=ScaleOptions(cache=folder)))
+    assert (folder / DB_NAME).exists()
+    assert main(["cache", "clear", "--cache-dir", str(folder)]) == 0
+    assert not (folder / DB_NAME).exists()
+
+
+def test_two_runs_at_once_share_the_cache(corpus, tmp_path):
+    folder = tmp_path / "cache"
+    command = [
+        sys.executable,
+        "-m",
+        "checker",
+        "check",
+        str(corpus),
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        "--cache-dir",
+        str(folder),
+        "--quiet",
+    ]
+    runs = [
+        subprocess.Popen(
+            [*command, "-o", str(tmp_path / f"r{i}.json")],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(2)
+    ]
+    results = [r.communicate(timeout=300) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], results
+    assert not any("warning" in err for _, err in results), results
+    plain = subprocess.run(
+        [*command, "--no-cache", "-o", str(tmp_path / "plain.json")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert plain.returncode == 0, plain.stderr
+    expected = (tmp_path / "plain.json").read_text(encoding="utf-8")
+    assert (tmp_path / "r0.json").read_text(encoding="utf-8") == expected
+    assert (tmp_path / "r1.json").read_text(encoding="utf-8") == expected
+    with sqlite3.connect(folder / DB_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == expected.count(
+            '"published_basis"'
+        )
