@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from checker.model import Article, Claim, Skipped
+from checker.patterns import compile_pattern, search
 from checker.rule import Rule
 from checker.suppress import apply_suppressions, read_suppressions
+
+# No story states a figure this large (world output is about 1e14 USD a year): such a value is
+# a misreading or made up, and is dropped with a warning rather than compared.
+MAX_FIGURE = 1e18
+# A figure whose exponent follows it ("$10^40", "$10**40", "$1 x 10^40", "$10 to the power of
+# 40"): the normalisers read only the "$10", so the claim would be wrong.
+EXPONENT_AFTER = compile_pattern(
+    r"""\G (?: \s? (?: \^ | \*\* | [x\u00d7] \s? 10 \s? (?: \^ | \*\* ) ) \s? [-+]? \d
+          | e [-+]? \d
+          | \s+ to \s+ the \s+ (?: \w+ \s+ )? power )"""
+)
 
 
 @dataclass(slots=True)
@@ -26,6 +39,28 @@ def _valid(claim: Claim, article: Article) -> str | None:
     if amount and amount.lower is not None and amount.upper is not None and amount.lower > amount.upper:
         return f"interval lower {amount.lower} > upper {amount.upper}"
     return None
+
+
+def _implausible(claim: Claim, article: Article) -> str | None:
+    """Why a claim's figure cannot be meant as read (not finite, absurd, exponent cut off), or None."""
+    amount = claim.amount
+    if amount is None:
+        return None
+    bounds = [x for x in (amount.lower, amount.upper) if x is not None]
+    if not all(math.isfinite(x) for x in (*bounds, amount.tolerance)):
+        return f"figure in {_shown(claim.quote)} is too large to represent: no claim"
+    if any(abs(x) > MAX_FIGURE for x in bounds):
+        return f"figure {max(map(abs, bounds)):g} {amount.unit} in {_shown(claim.quote)} is beyond any plausible value: no claim"
+    if claim.quote[-1:].isdigit() and search(EXPONENT_AFTER, article.text, claim.end, claim.end + 40):
+        return f"figure {_shown(claim.quote)} is followed by an exponent, which is not read: no claim"
+    return None
+
+
+def _shown(quote: str, width: int = 60) -> str:
+    """A quote for a message, its middle cut when long."""
+    if len(quote) > width:
+        quote = quote[: width // 2 - 2] + "..." + quote[-(width // 2 - 2) :]
+    return repr(quote)
 
 
 def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
@@ -47,6 +82,10 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
             problem = _valid(claim, article)
             if problem:
                 out.problems.append(Skipped(article.id, f"rule gave a bad claim: {problem}", claim.line, rule.id))
+                continue
+            absurd = _implausible(claim, article)
+            if absurd:
+                out.problems.append(Skipped(article.id, absurd, claim.line, rule.id, fatal=False))
                 continue
             ident = (str(claim.key), claim.start, claim.end, claim.rule)
             if ident not in seen:

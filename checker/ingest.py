@@ -252,7 +252,7 @@ def iter_files(root: Path) -> Iterator[Path | Skipped]:
             continue
         first = seen.get((st.st_dev, st.st_ino))
         if first is not None:
-            yield Skipped(rel, f"symbolic link to a folder already read ({first or '.'}): not followed", fatal=False)
+            yield Skipped(rel, f"folder already read as {first or '.'} (reached again by a symbolic link): not followed", fatal=False)
             dirnames[:] = []
             continue
         seen[(st.st_dev, st.st_ino)] = rel if rel != "." else ""

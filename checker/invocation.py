@@ -17,7 +17,7 @@ from pathlib import Path
 from checker.config import Config, ConfigError, load_config, read_config
 from checker.gate import DEFAULT_BASELINE
 from checker.fx import FxError, load_fx
-from checker.ingest import MANIFEST_NAMES, InputError, read_manifest
+from checker.ingest import DEFAULT_MAX_BYTES, MANIFEST_NAMES, InputError, read_manifest
 from checker.ledger import DEFAULT_LEDGER, LedgerError, read_ledger
 from checker.model import Family, Skipped
 from checker.registry import load_registry
@@ -126,6 +126,7 @@ def prepare(args: argparse.Namespace, *, with_ledger: bool = True) -> Invocation
         exclude=exclude,
         tolerances=config.tolerances,
         fx=fx,
+        max_bytes=getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES,
     )
     return Invocation(options, config, (*problems, *registry.problems), tuple(registry.problems))
 

@@ -13,6 +13,7 @@ def write_atomic(path: Path | str, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; keep the file's mode or the umask's
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
@@ -34,3 +35,13 @@ def write_atomic(path: Path | str, text: str) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps: its own, or for a new file what the umask allows."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)  # read the umask: it can only be read by setting it
+        os.umask(umask)
+        return 0o666 & ~umask
