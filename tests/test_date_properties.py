@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.normalise.dates import find_dates
+from checker.normalise.dates_grammar import KINDS, compile_grammar
+from checker.normalise.dates_openers import START_WORDS
+from checker.normalise.dates_scan import Grammars, scan
 
 WORDS = st.sampled_from([
     "on", "Tuesday", "March", "20", "2023", "last", "week", "the", "following", "morning",
     "three", "years", "ago", "will", "said", "in", "early", "late", "or", "to", "-", ",",
     "May", "may", "Q1", "1990s", "yesterday", "$240", "billion", "2,000", "31st", "of",
 ])  # fmt: skip
+WHOLE_GRAMMAR = compile_grammar(KINDS)
+CUT_DOWN = Grammars(uses_per_branch=0)  # always the cut-down grammars
 REFERENCES = st.dates(min_value=date(1950, 1, 1), max_value=date(2150, 12, 31))
 
 
@@ -44,7 +50,7 @@ def test_spans_are_ordered(text: str, reference: date) -> None:
             "The summit will open on Friday.",
             "She arrived on Sunday morning.",
         ]
-    ),  # fmt: skip
+    ),
     REFERENCES,
     st.integers(min_value=-300, max_value=300),
 )
@@ -60,3 +66,39 @@ def test_day_relatives_move_with_the_reference(sentence: str, reference: date, w
 @given(st.lists(WORDS, max_size=25).map(" ".join), REFERENCES)
 def test_deterministic(text: str, reference: date) -> None:
     assert list(find_dates(text, reference)) == list(find_dates(text, reference))
+
+
+# The scan runs the grammar only where START_SCAN finds a start, and there only the branches
+# that can open with the token found (OPENERS). It must find exactly what the whole grammar
+# finds scanning every position; a missing opener would lose dates silently.
+SCAN_WORDS = st.sampled_from(sorted({
+    *START_WORDS, *(w.title() for w in START_WORDS[:60]), "the", "The", "a", "an", "in", "on",
+    "of", "and", "or", "to", "&", "-", "–", "/", ".", ",", "'", "’", "(", ")", "at", "by", "since",
+    "1", "5", "05", "12", "20", "31", "240", "2023", "1990", "2025", "20240315", "123456",
+    "1st", "2nd", "21st", "5th", "10th", "Q1", "q3", "H2", "1990s", "'90s", "90s", "2023-03-20",
+    "20/3", "3/20/2023", "5.12.2020", "2023/05", "05-2023", "14april", "Dec31", "24Q1", "cy24",
+    "week", "weeks", "days", "months", "years", "ago", "back", "hence", "later", "earlier",
+    "after", "before", "from", "until", "through", "between", "century", "quarter", "half",
+    "weekend", "morning", "night", "calendar", "percent", "$5", "2,000", "4.5", "AD", "preceding",
+    "latter", "day", "month", "year", "now", "today", "time", "thousand", "hundred", "ides",
+    "Mondays", "fridays", "yrs", "wk", "o'clock", "people", "billion", "till", "thru",
+}))  # fmt: skip
+SEPARATORS = st.sampled_from([" ", " ", " ", "", ", ", "-", "  "])
+
+
+@st.composite
+def date_soup(draw: st.DrawFn) -> str:
+    """Date-like words glued by spaces, nothing, commas or dashes."""
+    words = draw(st.lists(SCAN_WORDS, max_size=14))
+    return "".join(word + draw(SEPARATORS) for word in words)
+
+
+def _kind(match: regex.Match[str]) -> str | None:
+    return next((k for k in KINDS if match.group(k) is not None), None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(date_soup())
+def test_scan_finds_what_the_whole_grammar_finds(text: str) -> None:
+    whole = [(m.span(), _kind(m)) for m in WHOLE_GRAMMAR.finditer(text) if m.end() > m.start()]
+    assert [(m.span(), kind) for kind, m in scan(text, CUT_DOWN)] == whole

@@ -12,6 +12,7 @@ import pytest
 from checker.model import DateSpan
 from checker.normalise.dates import RESOLVERS, Grain, find_dates, parse_date, shift_years
 from checker.normalise.dates_grammar import KINDS
+from checker.normalise.dates_openers import OPENERS, PAIRED
 
 
 def span(text: str) -> DateSpan:
@@ -305,6 +306,55 @@ def test_not_dates(text: str) -> None:
     assert list(find_dates(text, WED_2023)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Xi visited Moscow for the first time in 20 years.", id="first-time"),
+        pytest.param("Trade fell to the lowest level in 20 years.", id="lowest"),
+        pytest.param("It was the highest reading in five years, officials said.", id="highest"),
+        pytest.param("Growth was the weakest in more than 20 years.", id="in-more-than"),
+        pytest.param("It is the first such visit in five years.", id="first-such"),
+        pytest.param("The worst drought in 50 years hit the north.", id="worst"),
+        pytest.param("Imports rose the most in two decades.", id="most"),
+    ],
+)
+def test_in_n_years_after_a_record_is_a_duration(text: str) -> None:
+    assert list(find_dates(text, WED_2023)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        pytest.param("The talks resume in two weeks.", "in two weeks", "2023-03-08", id="plain"),
+        pytest.param(
+            "The summit, the first in 20 years, will open in two weeks.",
+            "in two weeks",
+            "2023-03-08",
+            id="record-in-another-clause",
+        ),
+        pytest.param(
+            "The lowest bidder will be chosen in two weeks.",
+            "in two weeks",
+            "2023-03-08",
+            id="future-verb-between",
+        ),
+        pytest.param(
+            "He will be the first to speak in two weeks.",
+            "in two weeks",
+            "2023-03-08",
+            id="first-to",
+        ),
+        pytest.param(
+            "The first round ends in 20 years' time.", "in 20 years' time", "2043-02-22", id="time"
+        ),
+    ],
+)
+def test_in_n_weeks_stays_a_date(text: str, quote: str, expected: str) -> None:
+    assert resolve(text, quote, WED_2023) == span(expected)
+    if "summit" in text:
+        assert len(list(find_dates(text, WED_2023))) == 1  # "in 20 years" is not a date
+
+
 def test_year_range_gives_two_years() -> None:
     spans = [m.span for m in find_dates("the pandemic of 2009-2010", None)]
     assert spans == [span("2009-01-01..2009-12-31"), span("2010-01-01..2010-12-31")]
@@ -317,3 +367,18 @@ def test_shift_years_is_leap_day_safe() -> None:
 
 def test_every_grammar_branch_has_a_resolver() -> None:
     assert set(KINDS) == set(RESOLVERS)
+
+
+def test_every_grammar_branch_has_openers() -> None:
+    assert tuple(OPENERS) == KINDS
+
+
+def test_paired_words_never_open_alone() -> None:
+    # The scan keys these words with the token after them, never alone.
+    assert not [word for word in PAIRED for keys in OPENERS.values() if word in keys]
+
+
+def test_long_runs_of_space_end_quietly() -> None:
+    # Hostile text: the grammar and the tense reader must neither hang nor raise.
+    text = "It will open from" + " " * 100_000 + "may. They said" + " " * 50_000 + "on Tuesday."
+    assert [text[m.start : m.end] for m in find_dates(text, WED_2023)][-1:] == ["Tuesday"]

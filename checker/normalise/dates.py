@@ -13,8 +13,9 @@ The reference is the publication date; there is no implicit "now". Yearless and 
 dates follow the tense of their clause (`dates_tense`): past or no tense looks back,
 future looks forward; a yearless month or day with no tense at all takes the nearest.
 
-Layout: `dates_words` (tables) -> `dates_grammar` (one combined pattern) ->
-`dates_resolve` / `dates_relative` / `dates_deictic` (one resolver per branch) -> here.
+Layout: `dates_words` (tables) -> `dates_fragments` + `dates_openers` -> `dates_grammar`
+(one combined pattern) -> `dates_scan` (where it runs) -> `dates_absolute` / `dates_relative`
+/ `dates_deictic` / ... (one resolver per branch, on `dates_resolve`) -> here.
 """
 
 from __future__ import annotations
@@ -22,17 +23,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-import regex
-
+from checker.normalise import dates_absolute as absolute
 from checker.normalise import dates_deictic as deictic
 from checker.normalise import dates_holidays as holidays
 from checker.normalise import dates_periods as periods
 from checker.normalise import dates_relative as relative
-from checker.normalise import dates_resolve as absolute
 from checker.normalise.dates_calendar import Grain, shift_years
-from checker.normalise.dates_grammar import DATE_EXPRESSION, KINDS
 from checker.normalise.dates_resolve import Context, DateMatch, Resolver
-from checker.patterns import FLAGS, compile_pattern, finditer
+from checker.normalise.dates_scan import scan
+from checker.patterns import compile_pattern
 
 __all__ = ["DateMatch", "Grain", "find_dates", "parse_date", "shift_years"]
 
@@ -89,29 +88,6 @@ RESOLVERS: dict[str, Resolver] = {
     "k_year": periods.year,
 }
 
-# Every date expression contains one of these words or a digit; the full grammar only
-# runs in windows around them, so prose without dates costs one cheap scan.
-ANCHOR = compile_pattern(
-    r"""
-    \d
-  | \b(?: jan(?:uary)? | feb(?:ruary)? | mar(?:ch)? | apr(?:il)? | may | june? | july? | aug(?:ust)?
-        | sept?(?:ember)? | oct(?:ober)? | nov(?:ember)? | dec(?:ember)?
-        | (?: mon | tues? | wed(?:nes)? | thu(?:rs?)? | fri | sat(?:ur)? | sun ) (?:day)? s?
-        | today | tonight | yesterday | tomorrow | tmrw | otd
-        | weeks? | weekends? | months? | years? | yrs? | quarters? | qtrs? | decades? | fortnights?
-        | christmas | xmas | easter | halloween | thanksgiving | juneteenth | patrick
-        | thousand | hundred | century | spring | summer | autumn | winter | fall | days? | morning | afternoon | evening
-        | night | twenties | thirties | forties | fifties | sixties | seventies | eighties | nineties
-    ) (?! [a-z] )
-    """,
-    flags=(FLAGS & ~regex.UNICODE) | regex.ASCII,
-)
-
-# How far before its first anchor a date expression may start ("from the first half of"),
-# and how far after its last anchor it may end.
-LEAD, TRAIL = 48, 64
-BLOCK = 65536  # characters per anchor scan
-
 # What may surround a whole-string date in parse_date ("on Tuesday.", "in 2024").
 PARSE_BEFORE = compile_pattern(
     r"""[\s,.;:!?"'()\-]* (?: (?: on | in | at | during | of | from | since | by ) \s+ )?"""
@@ -120,15 +96,12 @@ PARSE_AFTER = compile_pattern(r"""[\s,.;:!?"'()\-]*""")
 
 
 def find_dates(text: str, reference: date | None) -> Iterator[DateMatch]:
-    """Every date expression in `text`, resolved against `reference` (None: relative ones unresolved)."""
+    """Every date expression in `text`, resolved against `reference` (None: relatives open)."""
     if not isinstance(text, str) or not text:
         return
     ctx = Context(text, reference if isinstance(reference, date) else None)
     prefix = None  # "two weeks before", waiting for the date it counts from
-    for match in _scan(text):
-        kind = next((k for k in KINDS if match.group(k) is not None), None)
-        if kind is None:
-            continue
+    for kind, match in scan(text):
         if kind == "k_offset":
             prefix = match
             continue
@@ -159,39 +132,3 @@ def parse_date(text: str, reference: date | None) -> DateMatch | None:
     if PARSE_BEFORE.fullmatch(text, 0, m.start) and PARSE_AFTER.fullmatch(text, m.end):
         return m
     return None
-
-
-def _anchors(text: str) -> Iterator[regex.Match[str]]:
-    """Anchor words, scanned a block at a time so that each scan gets its own time limit."""
-    for lo in range(0, len(text), BLOCK):
-        # Blocks overlap by a word's length, so an anchor cut at a boundary is still seen.
-        hi = min(len(text), lo + BLOCK + 16)
-        yield from (a for a in list(finditer(ANCHOR, text, lo, hi)) if a.start() < lo + BLOCK)
-
-
-def _windows(text: str) -> Iterator[tuple[int, int]]:
-    """Stretches of text around anchor words, merged where they overlap."""
-    lo = hi = -1
-    for anchor in _anchors(text):
-        start, end = anchor.start() - LEAD, anchor.end() + TRAIL
-        if start > hi:
-            if hi > lo:
-                yield max(lo, 0), min(hi, len(text))
-            lo = start
-        hi = max(hi, end)
-    if hi > lo:
-        yield max(lo, 0), min(hi, len(text))
-
-
-def _scan(text: str) -> Iterator[regex.Match[str]]:
-    """Grammar matches, found only inside anchor windows; a timeout ends the scan quietly."""
-    pos = 0
-    try:
-        for lo, hi in _windows(text):
-            for match in finditer(DATE_EXPRESSION, text, max(lo, pos), hi):
-                if match.end() > match.start():
-                    pos = match.end()
-                    yield match
-    except TimeoutError:
-        # Pathological input: what was found before the time limit stands.
-        return

@@ -1,4 +1,4 @@
-"""Resolvers for words that point from the reference date: "on Tuesday", "last week", "two days ago".
+"""Resolvers for words that point from the reference: "on Tuesday", "last week", "two days ago".
 
 Conventions (news reading, shared by Duckling and Recognizers-Text where they agree):
 - a bare weekday is the last one on or before the reference, or with future tense the
@@ -6,6 +6,8 @@ Conventions (news reading, shared by Duckling and Recognizers-Text where they ag
 - "last Tuesday" / "next Tuesday" are the Tuesday of the previous / next Monday-Sunday week;
   "this past Tuesday" / "this coming Tuesday" the nearest one strictly before / after;
 - "N years ago" is the whole year; "N days/weeks/months ago" and "in N weeks" a single day;
+  but "in N years" after a superlative or "the first (time)" is a duration, not a date
+  ("the lowest level in 20 years", "for the first time in 20 years");
 - "the last 2 weeks" counts whole calendar units; "the 3 next weeks" counts days.
 """
 
@@ -35,9 +37,25 @@ from checker.normalise.dates_resolve import (
     relative_offset,
     yearless,
 )
-from checker.normalise.dates_words import UNITS
+from checker.normalise.dates_words import SUPERLATIVES, UNITS
+from checker.patterns import compile_pattern, search
 
 BACKWARD = ("ago", "back", "earlier", "before")
+
+# What before "in N years" makes it the length of a record, not a date: a superlative
+# ("the lowest level in"), or "the first" with "time", "such" or a noun ("its first cut
+# in"), in the same clause and with no future verb between ("the lowest bidder will be
+# chosen in two weeks" is still a date).
+IN_N_AS_DURATION = compile_pattern(
+    r"""
+    \b (?: \L<superlatives> | (?: first | only | second | third ) (?! \s+ to \b ) ) \b
+    (?: (?! \b (?: will | would | shall | to | going )\b | ['’]ll \b ) [^.,;:!?()\[\]"“”\n] ){0,60}
+    \Z
+    """,
+    superlatives=SUPERLATIVES,
+)
+# How far before "in N years" that phrase may begin.
+DURATION_REACH = 90
 
 
 def unit_of(word: str) -> str:
@@ -46,7 +64,7 @@ def unit_of(word: str) -> str:
 
 
 def ago(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
-    """ "three years ago" (the year), "two days ago", "a fortnight later" (from the last day read)."""
+    """ "three years ago" (the year), "two days ago", "a fortnight later" (from the day read)."""
     direction = m["dir"].lower().split()[0]
     base = ctx.anchor if direction in ("later", "earlier") and ctx.anchor else ctx.ref
     if base is None:
@@ -95,14 +113,19 @@ def in_n(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
     n, unit = count_of(m["n"]), unit_of(m["unit"])
     if not n:
         return []
+    words = m.group().lower()
+    if not words.startswith("within") and not words.endswith(("time", "now", "today")):
+        lead = search(IN_N_AS_DURATION, ctx.text, max(0, m.start() - DURATION_REACH), m.start())
+        if lead is not None:
+            return []
     d = shifted(ctx.ref, n, unit)
-    if m.group().lower().lstrip().startswith("within"):
+    if words.lstrip().startswith("within"):
         return found(m, DateSpan(ctx.ref, d - timedelta(days=1)), relative=True)
     return found(m, DateSpan.day(d), relative=True)
 
 
 def last_n(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
-    """ "the last two weeks", "next 3 months": whole calendar units before or after the current one."""
+    """ "the last two weeks", "next 3 months": whole calendar units before or after this one."""
     if ctx.ref is None:
         return unresolved(m)
     n, unit = count_of(m["n"]), unit_of(m["unit"])
@@ -192,7 +215,7 @@ def rel_day(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
 
 
 def anchored(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
-    """ "the following morning", "the next day", "the day before": from the last day read, else the reference."""
+    """ "the following morning", "the day before": from the last day read, else the reference."""
     base = ctx.anchor or ctx.ref
     if base is None:
         return unresolved(m)

@@ -58,7 +58,7 @@ def holiday(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
 
 
 def holiday_weekend(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
-    """ "Labor Day weekend", "the weekend of Halloween": the holiday with its Saturday and Sunday."""
+    """ "Labor Day weekend", "the weekend of Halloween": the holiday's Saturday and Sunday."""
     out = holiday(m, ctx)
     return [DateMatch(o.start, o.end, cal.weekend_around(o.span.start) if o.span else None,
                       relative=o.relative, grain=Grain.WEEK) for o in out]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Resolvers for periods longer than a month: quarters, halves, seasons, years, decades, centuries."""
+"""Resolvers for periods longer than a month: quarters, halves, seasons, years, decades."""
 
 from __future__ import annotations
 

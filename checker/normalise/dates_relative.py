@@ -79,7 +79,7 @@ def weekday_in_week(ref: date, weekday: int, weeks: int) -> date:
 
 
 def nth_weekday(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
-    """ "the first Tuesday of October", "the last Friday in October", "first Monday of last month"."""
+    """ "the first Tuesday of October", "the last Friday in May", "first Monday of last month"."""
     nth, weekday = ordinal_of(m["nth"]), weekday_of(m)
     if m["mon"]:
         month = month_number(m["mon"])
@@ -146,8 +146,11 @@ def week_of(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
         month = month_number(m["mon"])
         build = day_builder(month, day)
         out = dated(m, ctx, year_of(m), build, Grain.WEEK)
-        return [DateMatch(o.start, o.end, cal.week_span(o.span.start) if o.span else None,
-                          relative=o.relative, grain=Grain.WEEK, future=o.future) for o in out]  # fmt: skip
+        return [
+            DateMatch(o.start, o.end, cal.week_span(o.span.start) if o.span else None,
+                      relative=o.relative, grain=Grain.WEEK, future=o.future)
+            for o in out
+        ]  # fmt: skip
     if ctx.ref is None:
         return unresolved(m, Grain.WEEK)
     days = [cal.safe_date(f.year, f.month, day) for f in
@@ -179,7 +182,7 @@ def _pick(weeks: list[DateSpan], nth: int) -> DateSpan | None:
 
 
 def part_of(m: regex.Match[str], ctx: Context) -> list[DateMatch]:
-    """ "the first 2 weeks of 2021", "the last four months of 2021", "the 9th month of next year"."""
+    """ "the first 2 weeks of 2021", "the last four months of 2021", "the 9th month of 2022"."""
     if m["year"]:
         year = int(m["year"])
     elif ctx.ref is None:

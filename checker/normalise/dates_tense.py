@@ -61,16 +61,20 @@ TENSE_MARKER = compile_pattern(
     (?P<future>
         \b(?: will | shall | would | won't | wouldn't )\b
       | '(?:ll|d)\b | ’(?:ll|d)\b
-      | \b(?: is | are | am | was | were ) \s+ (?: set | due | slated | poised | going | about )? \s* to \s+ (?!have\b)
+      | \b(?: is | are | am | was | were ) \s+
+            (?: set | due | slated | poised | going | about )? \s* to \s+ (?!have\b)
       | \b(?: expected | scheduled | slated | planned | plans? | planning | intends? | intending
             | hopes? | hoping | aims? | aiming | set | due | poised | going ) \s+ to\b
-      | \b(?: upcoming | forthcoming | next | ahead \s+ of | preparations? \s+ for | scheduled | planned )\b
+      | \b(?: upcoming | forthcoming | next | ahead \s+ of | preparations? \s+ for | scheduled
+            | planned )\b
       | \bto \s+ (?: \L<event_verbs> )\b
     )
   | (?P<past>
         \b(?: \L<past_forms> )\b
       # A participle after "be" or "is" is passive, not past: "is due to be published".
-      | (?<! \b(?: be | being | is | are | am | 's | get | gets ) \s+ ) \b(?! \L<not_past> \b ) [a-z]{2,}ed\b
+      # (The space is bounded: looking back over a long run of it is slow on hostile text.)
+      | (?<! \b(?: be | being | is | are | am | 's | get | gets ) \s{1,20} )
+        \b(?! \L<not_past> \b ) [a-z]{2,}ed\b
     )
     """,
     event_verbs=EVENT_VERBS,

@@ -153,3 +153,11 @@ TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+
+# Superlatives that make "in N years" after them a span of time ("the lowest in 20 years").
+SUPERLATIVES = [
+    "lowest", "highest", "biggest", "largest", "smallest", "best", "worst", "strongest",
+    "weakest", "fastest", "slowest", "longest", "shortest", "deepest", "greatest", "sharpest",
+    "steepest", "hottest", "coldest", "warmest", "driest", "wettest", "heaviest", "poorest",
+    "richest", "cheapest", "busiest", "most", "least", "fewest", "worst-ever", "lowest-ever",
+]  # fmt: skip

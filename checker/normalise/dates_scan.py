@@ -1,0 +1,111 @@
+"""Where the date grammar runs: a stdlib `re` scan picks the places, the `regex` grammar reads.
+
+Why two engines. The grammar needs the `regex` module (named lists, variable-length
+lookbehind, `timeout=`), but trying it at every position of an article costs some 30 µs
+a position. So one pass of a single compiled stdlib pattern (`START_SCAN`, linear on any
+text) finds each position where a date expression may start, and the token found there
+selects the branches that can open with it (`OPENERS`). The grammar then runs `.match()`
+only at those positions, with only those branches, and always with a time limit:
+hostile text can still make a branch backtrack, and the limit is what keeps that from
+hanging a run. The limit is one budget for the whole text, spent only inside the grammar,
+not one per position; and a match may not run on past `LONGEST` characters, as the old
+windows around anchor words did not let it either.
+
+The result is the same as a `finditer` of the whole grammar over the text: a position is
+skipped only where START fails, and a branch only where it cannot match
+(`tests/test_date_properties.py` checks this on generated text).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from checker.normalise.dates_grammar import KINDS, compile_grammar
+from checker.normalise.dates_openers import OPENERS, START_SCAN, opener_of
+from checker.patterns import SCAN_TIMEOUT
+
+# First token -> the kinds worth trying after it, in grammar order.
+KINDS_BY_OPENER: dict[str, tuple[str, ...]] = {}
+for _kind in KINDS:
+    for _token in OPENERS[_kind]:
+        KINDS_BY_OPENER[_token] = (*KINDS_BY_OPENER.get(_token, ()), _kind)
+
+# No date expression is longer than this; only runs of blank space could make one so, and
+# they would make the grammar backtrack over every length of them.
+LONGEST = 400
+
+# Compiling a cut-down grammar costs about 5 ms a branch and saves some 15 µs a use
+# over the whole grammar, so it pays for itself after a few hundred uses a branch.
+USES_PER_BRANCH = 300
+
+
+class Grammars:
+    """Compiled grammars: the whole one, and cut-down ones once they will repay compiling.
+
+    A short text is read with the whole grammar (one compile, as before); a long run
+    compiles the cut-down grammar of each opener as soon as it has been used often
+    enough. Either gives the same match at a start position.
+    """
+
+    def __init__(self, uses_per_branch: int = USES_PER_BRANCH) -> None:
+        self.uses_per_branch = uses_per_branch
+        self._whole: regex.Pattern[str] | None = None
+        self._compiled: dict[tuple[str, ...], regex.Pattern[str]] = {}
+        self._uses: Counter[tuple[str, ...]] = Counter()
+
+    def for_kinds(self, kinds: tuple[str, ...]) -> regex.Pattern[str]:
+        """A grammar that matches like the whole one wherever only `kinds` can match."""
+        grammar = self._compiled.get(kinds)
+        if grammar is not None:
+            return grammar
+        self._uses[kinds] += 1
+        if self._uses[kinds] > self.uses_per_branch * len(kinds):
+            # START_SCAN has checked START's guard, so the grammar skips it.
+            grammar = self._compiled[kinds] = compile_grammar(kinds, guarded=False)
+            return grammar
+        if self._whole is None:
+            self._whole = compile_grammar(KINDS, guarded=False)
+        return self._whole
+
+
+# The process's grammars: a compile cache, like the `re` module's own.
+GRAMMARS = Grammars()
+
+
+def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.Match[str]]]:
+    """(kind, match) for each grammar match in `text`, left to right, not overlapping.
+
+    A timeout ends the scan; what was found before it stands.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # A few characters ("İ") lower-case to two; fold ASCII only, keeping offsets.
+        lowered = text.translate(ASCII_LOWER)
+    budget, pos, end = SCAN_TIMEOUT, 0, len(text)
+    for start in START_SCAN.finditer(lowered):
+        at = start.start()
+        if at < pos:
+            continue
+        kinds = KINDS_BY_OPENER.get(opener_of(start))
+        if not kinds:
+            continue
+        grammar = grammars.for_kinds(kinds)
+        began = time.monotonic()
+        try:
+            match = grammar.match(text, at, min(end, at + LONGEST), timeout=budget)
+        except TimeoutError:
+            # Pathological input: what was found before the time limit stands.
+            return
+        budget -= time.monotonic() - began
+        if match is not None and match.end() > at:
+            pos = match.end()
+            yield next(k for k in kinds if match.group(k) is not None), match
+        if budget <= 0:
+            return
+
+
+ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
