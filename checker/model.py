@@ -7,9 +7,11 @@ Enum values are the strings of the JSON contract (`../shared/CONTRACT.md`).
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 
 class Family(str, Enum):
@@ -156,6 +158,18 @@ class DateSpan:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start, found once per text: counting newlines for every claim
+    would make a long article quadratic."""
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One decoded article and what is known of its publication."""
@@ -188,7 +202,7 @@ class Article:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
-        return self.text.count("\n", 0, offset) + 1
+        return bisect_right(_line_starts(self.text), offset)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

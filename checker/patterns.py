@@ -8,7 +8,9 @@ Word lists enter patterns as named lists (`\\L<name>`), never by string formatti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 
 import regex
 
@@ -59,14 +61,22 @@ def words_of(table: Mapping[str, object]) -> list[str]:
 SENTENCE_END = re.compile(r"(?P<stop>[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
+@lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Every sentence break, found once per text: where each break's match begins, where
+    the sentence before it ends, and where the next one starts. Rules and the report ask
+    for the sentence around many claims of the same article."""
+    found = [(m.start(), m.end("stop") if m["stop"] else m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+    return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
+
+
 def sentence_span(text: str, pos: int, window: int = 600) -> tuple[int, int]:
     """The start and end of the sentence around `pos`, looking at most `window` chars away."""
-    lo = max(0, pos - window)
-    start = lo
-    for m in SENTENCE_END.finditer(text, lo, pos):
-        start = m.end()
-    m = SENTENCE_END.search(text, pos, min(len(text), pos + window))
-    end = (m.end("stop") if m["stop"] else m.start()) if m else min(len(text), pos + window)
+    begins, ends, starts = _sentence_breaks(text)
+    i = bisect_right(starts, pos)  # the last break that ends at or before pos opens it
+    start = max(starts[i - 1] if i else 0, pos - window, 0)
+    j = bisect_left(begins, pos)  # the first break that begins at or after pos closes it
+    end = min(ends[j] if j < len(ends) else len(text), pos + window, len(text))
     return start, max(end, pos)
 
 

@@ -8,6 +8,7 @@ all give "russia"; "the two countries" resolves to the pair the article is mostl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -191,11 +192,21 @@ EVENT_GAP = 60
 CLAUSE_BREAK = regex.compile(r"[;—–]|\s-\s")
 
 
+@lru_cache(maxsize=8)
+def article_events(text: str) -> list[Mention]:
+    """Every event mention in a text, in order, found once per article."""
+    return list(events().find(text))
+
+
 def event_near(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Mention | None:
     """The gazetteer event named closest to text[start:end] within its sentence and clause."""
     best: Mention | None = None
     best_gap = EVENT_GAP + 1
-    for m in events().find(text, sent_start, sent_end):
+    mentions = article_events(text)
+    first = bisect_left(mentions, sent_start, key=lambda m: m.start)
+    for m in mentions[first:]:
+        if m.end > sent_end:
+            break
         lo, hi = (m.end, start) if m.end <= start else (end, m.start)
         gap = max(0, hi - lo)
         if gap < best_gap and not CLAUSE_BREAK.search(text, lo, hi):

@@ -1,15 +1,18 @@
-"""Throughput of `find_dates` against one pass of a single compiled stdlib `re` pattern.
+"""Throughput of the normalisers (numbers, money, dates) against one pass of a single
+compiled stdlib `re` pattern over the same text.
 
-Issue 4 asks for find_dates to read at least 25% as fast as one `re` scan over the same
-text. The text is our own corpus (`corpus/**/*.txt|md`), repeated to about 10 MB; each
+Issues 3 and 4 ask for each normaliser to read at least 25% as fast as one `re` scan over
+the same text. The text is our own corpus (`corpus/**/*.txt|md`), repeated to about 10 MB; each
 article is read with its own publication date, as the engine reads it. Two reference
 scans run over the same text, joined:
 
 - `realistic`: a month-name / weekday / digit alternation, the kind of single compiled
   pattern a simpler date finder would run (the issue's "near 9 MB/s" reference);
+- `numeric`: digits, number and scale words, currency signs and words: the single pattern
+  a simpler number and money finder would run;
 - `trivial`: one literal-led pattern, the fastest `re` can go (for context only).
 
-Usage: python3 bench/bench_dates.py [--mb 10] [--repeat 3]
+Usage: python3 bench/bench_parse.py [--mb 10] [--repeat 3] [--kinds number,money,date]
 """
 
 from __future__ import annotations
@@ -25,6 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.normalise.dates import find_dates  # noqa: E402
+from checker.normalise.money import find_money  # noqa: E402
+from checker.normalise.numbers import find_numbers  # noqa: E402
+
+FINDERS = {
+    "number": lambda text, ref: find_numbers(text),
+    "money": lambda text, ref: find_money(text),
+    "date": find_dates,
+}
 
 # A realistic single pattern: any month name or abbreviation, weekday, or run of digits.
 REALISTIC = re.compile(
@@ -35,6 +46,21 @@ REALISTIC = re.compile(
         | yesterday | today | tomorrow
     )\b
   | \b\d{1,4}(?: (?: st | nd | rd | th ) )?\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A realistic single pattern for figures: digits with separators and decimals, number
+# and scale words, currency signs and words, as one simple extractor of numbers and
+# money would compile it.
+NUMERIC = re.compile(
+    r"""
+    [$€£¥₽]\s?\d | \b\d[\d,.]*\b
+  | \b(?: one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve
+        | twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety | hundred
+        | thousand | million | billion | trillion | bn | tn | dozen | half
+        | dollars? | euros? | pounds | yuan | renminbi | rubles? | roubles? | yen
+        | usd | cny | rmb | rub | eur | gbp | jpy
+    )\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -87,29 +113,32 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--kinds", default="number,money,date")
     args = ap.parse_args()
 
     articles = build_text(args.mb)
     joined = "\n\n".join(text for text, _ in articles)
     mb = len(joined.encode("utf-8")) / 1e6
 
-    t_dates, n_dates = best_of(
-        args.repeat, lambda: sum(1 for t, r in articles for _ in find_dates(t, r))
-    )
+    kinds = [k for k in args.kinds.split(",") if k]
     t_real, n_real = best_of(args.repeat, lambda: sum(1 for _ in REALISTIC.finditer(joined)))
     t_triv, n_triv = best_of(args.repeat, lambda: sum(1 for _ in TRIVIAL.finditer(joined)))
+    t_num, n_num = best_of(args.repeat, lambda: sum(1 for _ in NUMERIC.finditer(joined)))
+    rows = [("re realistic", t_real, n_real), ("re numeric", t_num, n_num), ("re trivial", t_triv, n_triv)]
+    for kind in [*kinds, "all"] if len(kinds) > 1 else kinds:
+        use = kinds if kind == "all" else [kind]
+        secs, count = best_of(
+            args.repeat,
+            lambda use=use: sum(1 for t, r in articles for k in use for _ in FINDERS[k](t, r)),
+        )
+        rows.append((f"find {kind}", secs, count))
 
-    rows = [
-        ("find_dates", t_dates, n_dates),
-        ("re realistic", t_real, n_real),
-        ("re trivial", t_triv, n_triv),
-    ]
-    print(f"text: {mb:.1f} MB in {len(articles)} articles, best of {args.repeat}")
+    print(f"text: {mb:.1f} MB in {len(articles)} articles, best of {args.repeat} (CPU time)")
     for name, secs, count in rows:
         print(f"  {name:<14} {mb / secs:8.1f} MB/s  {secs:7.3f} s  {count:>8} matches")
-    print(f"ratio find_dates / re realistic: {t_real / t_dates:.2f}  (target >= 0.25)")
-    print(f"ratio find_dates / re trivial:   {t_triv / t_dates:.2f}")
-
+    for name, secs, _ in rows[3:]:
+        print(f"ratio {name}: {t_real / secs:.2f} of re realistic, {t_num / secs:.2f} of re numeric"
+              "  (target >= 0.25)")
 
 if __name__ == "__main__":
     main()
