@@ -86,6 +86,13 @@ def extract(article: Article) -> Iterator[Claim]:
             amount=Interval.exact(float(year - nth), "year") if year else None,
             note=None if year else "no publication date to count the anniversary from",
         )
+        # A named one-off event's year also meets the claims that date the event itself
+        # ("first anniversary of the invasion" vs "invaded in February 2022"). An annual
+        # event's dates compare by day of the year, which a whole year says nothing about.
+        if named and not named[1] and year:
+            base = year - nth
+            yield Claim.at(article, m.span(), rule=RULE.id, key=Key(Family.DATE, event, "when"),
+                           dates=DateSpan(date(base, 1, 1), date(base, 12, 31)))
     for m in finditer(ANNIVERSARY_OCCASION, article.text):
         years = parse_number(m["years"]) if m["years"].lower() not in ("a", "one") else 1.0
         if years is None or years <= 0 or years != int(years):
@@ -128,6 +135,8 @@ EXAMPLES = (
     Example(
         "The paper was timed to the first anniversary of Russia's invasion.",
         Expect("first anniversary of Russia's invasion", lower=2022, key="anniversary:ukraine-invasion:base-year"),
+        Expect("first anniversary of Russia's invasion", date_start="2022-01-01", date_end="2022-12-31",
+               key="date:ukraine-invasion:when"),
         published=date(2023, 2, 22),
     ),
     Example(
