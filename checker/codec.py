@@ -13,11 +13,11 @@ import json
 from datetime import date
 from typing import Any
 
-from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Skipped
+from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Offset, Skipped
 from checker.report.build import ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
-CODEC_VERSION = 1
+CODEC_VERSION = 2
 
 
 class CodecError(ValueError):
@@ -30,7 +30,7 @@ def encode_claim(c: Claim) -> dict[str, Any]:
     return {
         "article": c.article,
         "rule": c.rule,
-        "key": [c.key.family.value, c.key.subject, c.key.metric, c.key.period],
+        "key": _key(c.key),
         "quote": c.quote,
         "start": c.start,
         "end": c.end,
@@ -42,7 +42,17 @@ def encode_claim(c: Claim) -> dict[str, Any]:
         "attribution": c.attribution,
         "annual": c.annual,
         "note": c.note,
+        "offset": None if c.offset is None else [c.offset.days, _key(c.offset.anchor), c.offset.phrase],
     }
+
+
+def _key(k: Key) -> list[str | None]:
+    return [k.family.value, k.subject, k.metric, k.period]
+
+
+def _read_key(raw: Any) -> Key:
+    family, subject, metric, period = raw
+    return Key(Family(family), _text(subject), _text(metric), _text(period, True))  # type: ignore[arg-type]
 
 
 def _span(s: DateSpan) -> list[str]:
@@ -75,7 +85,6 @@ def _int(x: Any) -> int:
 def decode_claim(raw: dict[str, Any]) -> Claim:
     """The claim a dict from encode_claim stands for; CodecError when it is not one."""
     try:
-        family, subject, metric, period = raw["key"]
         amount = None
         if raw["amount"] is not None:
             lower, upper, bound, unit, tolerance = raw["amount"]
@@ -89,7 +98,7 @@ def decode_claim(raw: dict[str, Any]) -> Claim:
         return Claim(
             article=_text(raw["article"]),  # type: ignore[arg-type]
             rule=_text(raw["rule"]),  # type: ignore[arg-type]
-            key=Key(Family(family), _text(subject), _text(metric), _text(period, True)),  # type: ignore[arg-type]
+            key=_read_key(raw["key"]),
             quote=_text(raw["quote"]),  # type: ignore[arg-type]
             start=_int(raw["start"]),
             end=_int(raw["end"]),
@@ -101,6 +110,9 @@ def decode_claim(raw: dict[str, Any]) -> Claim:
             attribution=_text(raw["attribution"], True),
             annual=_bool(raw["annual"]),
             note=_text(raw["note"], True),
+            offset=None if raw["offset"] is None else Offset(
+                _int(raw["offset"][0]), _read_key(raw["offset"][1]), _text(raw["offset"][2])  # type: ignore[arg-type]
+            ),
         )
     except CodecError:
         raise

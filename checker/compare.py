@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from itertools import islice
 
 from checker.fx import FxTable, Rate
 from checker.intervals import relative_gap
-from checker.model import Claim, Finding, Key, Verdict
+from checker.model import Claim, DateSpan, Finding, Key, Verdict
 from checker.sweep import ClusterIndex
 
 # Above this many claims in a group, conflicts are reported per distinct value, one
@@ -98,15 +99,44 @@ def _order(claim: Claim) -> tuple[str, int, int, str, str]:
     return (claim.article, claim.start, claim.end, claim.rule, claim.quote)
 
 
-def _cross_pairs(left: list[Claim], right: list[Claim], limit: int) -> list[tuple[Claim, Claim]]:
-    """Up to `limit` pairs of a claim from each cluster, from different articles, in order."""
-    if len({c.article for c in left}) == 1 and {c.article for c in right} == {left[0].article}:
+def _cross_pairs(
+    left: list[Claim], right: list[Claim], limit: int, derived: frozenset[int] = frozenset()
+) -> list[tuple[Claim, Claim]]:
+    """Up to `limit` pairs of a claim from each cluster, from different sources, in order.
+
+    A source is an article; a date moved by its stated offset ("two days after the talks")
+    counts as a source of its own, so that it meets the talks' date in the same article.
+    """
+    if not derived and len({c.article for c in left}) == 1 and {c.article for c in right} == {left[0].article}:
         return []  # one article on both sides: nothing to pair (and no n*m scan to find that out)
-    pairs = ((x, y) for x in left for y in right if x.article != y.article)
+    pairs = ((x, y) for x in left for y in right
+             if x.article != y.article or ((id(x) in derived) != (id(y) in derived)))
     return list(islice(pairs, limit))
 
 
-def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> Finding | None:
+def shifted(claim: Claim) -> Claim:
+    """A dated claim moved back by its offset, under the key of the event it counts from."""
+    assert claim.offset is not None and claim.dates is not None
+    back = timedelta(days=claim.offset.days)
+    return replace(
+        claim,
+        key=claim.offset.anchor,
+        dates=DateSpan(claim.dates.start - back, claim.dates.end - back),
+        alternatives=tuple(DateSpan(a.start - back, a.end - back) for a in claim.alternatives),
+    )
+
+
+def comparison_entries(claims: Iterable[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """(claim as compared, claim as reported): each claim, plus each offset date moved back."""
+    for c in claims:
+        yield c, c
+        if c.offset is not None and c.dates is not None:
+            yield shifted(c), c
+
+
+def compare_group(
+    key: Key, claims: list[Claim], fx: FxTable | None = None, reported: list[Claim] | None = None
+) -> Finding | None:
     """The verdict on one key's claims, or None when fewer than two articles speak to it.
 
     Claims are put in a fixed order first, so the finding does not depend on the order
@@ -116,11 +146,16 @@ def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> F
     against its nearest incompatible value on either side, one pair of claims each, and at
     most MAX_PAIRS_PER_GROUP pairs in all (the verdict is still exact).
     """
-    claims = sorted((c for c in claims if c.amount or c.dates), key=_order)
-    if len({c.article for c in claims}) < 2:
+    entries = sorted(
+        ((c, o) for c, o in zip(claims, reported or claims) if c.amount or c.dates), key=lambda e: _order(e[0])
+    )
+    claims = [c for c, _ in entries]
+    derived = frozenset(id(c) for c, o in entries if c is not o)
+    if len({(c.article, id(c) in derived) for c in claims}) < 2:
         return None
     views, rates = in_common_currency(key, claims, fx)
-    original = {id(v): c for v, c in zip(views, claims)}
+    derived = frozenset(id(v) for v, c in zip(views, claims) if id(c) in derived)
+    original = {id(v): o for v, (_, o) in zip(views, entries)}
     clusters = _clusters(views)
     index = ClusterIndex(clusters)
     plan = [not cluster[0].modality.is_actual for cluster in clusters]
@@ -133,7 +168,7 @@ def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> F
     for i, j in pairs:
         bucket = missed if plan[i] != plan[j] else conflicts
         if len(bucket) < MAX_PAIRS_PER_GROUP * per_pair:
-            bucket.extend(_cross_pairs(clusters[i], clusters[j], per_pair))
+            bucket.extend(_cross_pairs(clusters[i], clusters[j], per_pair, derived))
     if conflicts:
         verdict, shown = Verdict.CONTRADICT, conflicts
     elif missed:
@@ -142,12 +177,13 @@ def compare_group(key: Key, claims: list[Claim], fx: FxTable | None = None) -> F
         verdict, shown = Verdict.AGREE, []
     explanation = explain(verdict, views, shown, rates, original)
     shown = [(original[id(a)], original[id(b)]) for a, b in shown]
-    involved = [c for pair in shown for c in pair] if shown else claims
+    reported_claims = [o for _, o in entries]
+    involved = [c for pair in shown for c in pair] if shown else reported_claims
     return Finding(
         id=fingerprint(key, verdict, involved),
         key=key,
         verdict=verdict,
-        claims=tuple(claims),  # already in (article, start) order
+        claims=tuple(reported_claims),  # already in (article, start) order
         conflicts=tuple(sorted(shown, key=lambda p: (p[0].article, p[0].start, p[1].article, p[1].start))),
         explanation=explanation,
     )
@@ -165,6 +201,9 @@ def explain(
     original = original or {}
 
     def told(c: Claim) -> str:
+        o = original.get(id(c), c)
+        if o.offset is not None and o.dates != c.dates:
+            return f"{value_text(o)} less {o.offset.days} days ({o.offset.phrase}) = {value_text(c)}"
         rate = rates.get(c.id)
         if rate is None:
             return value_text(c)
@@ -194,8 +233,10 @@ def explain(
 
 def compare(claims: Iterable[Claim], fx: FxTable | None = None) -> list[Finding]:
     """Findings for every key that two or more articles speak to, sorted by key."""
-    groups: dict[str, tuple[Key, list[Claim]]] = {}
-    for c in claims:
-        groups.setdefault(str(c.key), (c.key, []))[1].append(c)
-    findings = [compare_group(key, group, fx) for key, group in groups.values()]
+    groups: dict[str, tuple[Key, list[Claim], list[Claim]]] = {}
+    for compared, reported in comparison_entries(claims):
+        group = groups.setdefault(str(compared.key), (compared.key, [], []))
+        group[1].append(compared)
+        group[2].append(reported)
+    findings = [compare_group(key, group, fx, reported) for key, group, reported in groups.values()]
     return sorted((f for f in findings if f), key=lambda f: (str(f.key), f.id))

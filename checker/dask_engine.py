@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from checker.batch import check_batch
-from checker.compare import compare_group
+from checker.compare import compare_group, comparison_entries
 from checker.fx import FxTable
 from checker.model import Article, Claim, Finding
 from checker.rule import Rule
@@ -67,13 +67,14 @@ class DaskExtractor:
         """The client is closed by the run."""
 
 
-def _key_of(claim: Claim) -> str:
-    return str(claim.key)
+def _key_of(entry: tuple[Claim, Claim]) -> str:
+    return str(entry[0].key)
 
 
-def _compare_pair(item: tuple[str, list[Claim]], fx: FxTable | None) -> Finding | None:
-    _, claims = item
-    return compare_group(claims[0].key, claims, fx)
+def _compare_pair(item: tuple[str, list[tuple[Claim, Claim]]], fx: FxTable | None) -> Finding | None:
+    _, entries = item
+    compared = [c for c, _ in entries]
+    return compare_group(compared[0].key, compared, fx, [o for _, o in entries])
 
 
 def compare_on_dask(
@@ -85,7 +86,7 @@ def compare_on_dask(
     if not claims:
         return []
     partitions = max(1, min(len(claims) // CLAIMS_PER_PARTITION + 1, 64))
-    bag = db.from_sequence(list(claims), npartitions=partitions)
+    bag = db.from_sequence(list(comparison_entries(claims)), npartitions=partitions)
     grouped = bag.groupby(_key_of, shuffle="tasks")
     found = grouped.map(_compare_pair, fx).filter(lambda f: f is not None)
     findings: list[Finding] = found.compute(scheduler=client)

@@ -205,6 +205,18 @@ class Article:
         return bisect_right(_line_starts(self.text), offset)
 
 
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A date stated relative to another event: "two days after the Riyadh talks".
+
+    The claim's own date less `days` must fall on a date of the claims under `anchor`.
+    """
+
+    days: int
+    anchor: Key
+    phrase: str
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     """One normalised claim found in one article."""
@@ -225,6 +237,7 @@ class Claim:
     # Set when the annual compare (month and day across years) applies to this event.
     annual: bool = False
     note: str | None = None  # why a value is missing, e.g. "no publication date"
+    offset: Offset | None = None  # "two days after the talks": checked against the talks' date
 
     @classmethod
     def at(cls, article: Article, span: tuple[int, int], **fields: object) -> Claim:

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from checker.model import Article, Claim, Family, Key, Modality
-from checker.normalise.dates import Grain, find_dates
+from checker.model import Article, Claim, Family, Key, Modality, Offset
+from checker.normalise.dates import DateMatch, Grain, find_dates
 from checker.normalise.entities import event_near, events
 from checker.normalise.modality import modality_before
+from checker.normalise.offsets import content_words, names_event, read_offset
 from checker.patterns import ANNIVERSARY_OCCASION, URL, finditer, sentence_span
 from checker.rule import Example, Expect, Rule
 
@@ -37,23 +38,25 @@ def extract(article: Article) -> Iterator[Claim]:
     occasions = occasion_days(article)
     urls = [m.span() for m in finditer(URL, article.text)]
     gazetteer = events()
+    found: list[tuple[DateMatch, Key, bool, tuple[int, int]]] = []
     for d in find_dates(article.text, article.published):
         if d.start < article.body_start:
             continue
         if d.grain in (Grain.YEAR, Grain.DECADE) and not d.relative:
             continue
-        if any(s <= d.start < e for s, e in occasions):
+        if any(s <= d.start < e for s, e in occasions) or any(s <= d.start < e for s, e in urls):
             continue
-        sent_start, sent_end = sentence_span(article.text, d.start)
-        if any(s <= d.start < e for s, e in urls):
-            continue
-        hit = event_near(article.text, d.start, d.end, sent_start, sent_end)
+        sentence = sentence_span(article.text, d.start)
+        hit = event_near(article.text, d.start, d.end, *sentence)
         if hit is not None:
-            key = Key(Family.DATE, hit.id, "when")
-            annual = gazetteer.extra.get(hit.id) == "annual"
+            found.append((d, Key(Family.DATE, hit.id, "when"), gazetteer.extra.get(hit.id) == "annual", sentence))
         else:
-            key = Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}")
-            annual = False
+            found.append((d, Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}"), False, sentence))
+    for d, key, annual, (sent_start, _) in found:
+        offset = offset_of(article, d, found) if d.grain is Grain.DAY else None
+        if offset is not None and offset.anchor == key:
+            # "On Thursday, two days after the invasion": Thursday is not the invasion's date.
+            key, annual = Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}"), False
         modality = Modality.ACTUAL
         if d.future:
             cue = modality_before(article.text, sent_start, d.start)
@@ -68,7 +71,32 @@ def extract(article: Article) -> Iterator[Claim]:
             modality=modality,
             annual=annual,
             note=None if d.span else "relative date with no publication date to resolve it",
+            offset=offset,
         )
+
+
+def offset_of(article: Article, d: DateMatch, found: list[tuple[DateMatch, Key, bool, tuple[int, int]]]) -> Offset | None:
+    """"Two days after the Riyadh talks": the offset, keyed by the event it counts from.
+
+    The event is a gazetteer event named in the offset, else the date elsewhere in the
+    article whose sentence names it ("talks on Tuesday in Riyadh"), the nearest before first.
+    """
+    offset = read_offset(article.text, d.end)
+    if offset is None:
+        return None
+    named = list(events().find(article.text, offset.start, offset.end))
+    if named:
+        return Offset(offset.days, Key(Family.DATE, named[0].id, "when"), offset.event)
+    words = content_words(offset.event)
+    candidates = [
+        (other, key) for other, key, _, (lo, hi) in found
+        if other is not d and names_event(article.text[lo:hi], words)
+    ]
+    if not candidates:
+        return None
+    before = [c for c in candidates if c[0].start < d.start]
+    anchor = before[-1] if before else candidates[0]
+    return Offset(offset.days, anchor[1], offset.event)
 
 
 EXAMPLES = (
@@ -90,6 +118,11 @@ EXAMPLES = (
     Example(
         "Officials met on Tuesday in Riyadh.",
         Expect("Tuesday", date_start="2025-02-18", date_end="2025-02-18"),
+    ),
+    Example(
+        "Talks opened on Tuesday in Riyadh. On Thursday, two days after the Riyadh talks, the ministers met.",
+        Expect("Tuesday", date_start="2025-02-18", key="date:unnamed:example.txt@16"),
+        Expect("Thursday", date_start="2025-02-20", key="date:unnamed:example.txt@38"),
     ),
     Example("The bridge opened in 1945 and has stood since 2012."),
 )

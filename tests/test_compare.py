@@ -149,3 +149,24 @@ def test_five_thousand_claims_in_one_group_cost_little_and_report_compactly():
     assert (again.id, again.conflicts) == (finding.id, finding.conflicts)
     # Thousands of agreeing claims: agreement, no pairs.
     assert compare_group(TRADE_2023, agreeing).conflicts == ()
+
+
+def test_offset_dates_are_checked_against_the_event_they_count_from():
+    from checker.model import Offset
+
+    talks = Key(Family.DATE, "unnamed", "a.txt@10")
+    tuesday = day("a", date(2025, 2, 18), key=talks)
+
+    def thursday(d: date) -> Claim:
+        return Claim(article="a", rule="event-date", key=Key(Family.DATE, "unnamed", "a.txt@40"), quote="x",
+                     start=40, end=41, line=1, dates=DateSpan(d, d),
+                     offset=Offset(2, talks, "the Riyadh talks"))
+
+    ok = [f for f in compare([tuesday, thursday(date(2025, 2, 20))]) if f.key == talks]
+    assert [f.verdict for f in ok] == [Verdict.AGREE]
+    # the finding reports the claims as written, not the shifted copy
+    assert {c.dates.start for c in ok[0].claims} == {date(2025, 2, 18), date(2025, 2, 20)}
+    bad = [f for f in compare([tuesday, thursday(date(2025, 2, 21))]) if f.key == talks]
+    assert [f.verdict for f in bad] == [Verdict.CONTRADICT]
+    assert "less 2 days" in bad[0].explanation
+    assert {c.dates.start for pair in bad[0].conflicts for c in pair} == {date(2025, 2, 18), date(2025, 2, 21)}
