@@ -71,7 +71,9 @@ def nearest_occurrence(day: date, published: date | None) -> date | None:
 def extract(article: Article) -> Iterator[Claim]:
     """Anniversaries as base-event years, and base-event dates when the day is given."""
     year = article.year  # a year inferred from the text is enough to count back from
-    counted = [(m, parse_ordinal(m["ordinal"])) for m in finditer(NTH_ANNIVERSARY, article.text)]
+    # The ordinal pattern tries every word, so it runs only where "anniversary" occurs.
+    has_anniversary = "anniversar" in article.text.lower()
+    counted = [(m, parse_ordinal(m["ordinal"])) for m in finditer(NTH_ANNIVERSARY, article.text)] if has_anniversary else []
     counted += [(m, _whole(parse_number(m["years"]))) for m in finditer(YEARS_OF, article.text)]
     for m, nth in counted:
         if nth is None or nth <= 0:
