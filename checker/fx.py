@@ -1,6 +1,9 @@
 """Exchange rates for comparing figures stated in different currencies.
 
-Without a rate for both currencies in the claim's year there is no cross-currency verdict.
+Currencies are pint dimensions of their own (`normalise/units.txt`): pint refuses to turn
+yuan into dollars unless a context carrying a rate is active, so a conversion without a rate
+cannot happen by accident. Without a rate for both currencies in the claim's year there is
+no cross-currency verdict.
 The default table (`checker/data/fx.csv`) holds annual average rates with their sources;
 `--fx FILE` replaces it. A converted figure is widened by FX_TOLERANCE because an annual
 average is not the rate at which any one trade flow was booked.
@@ -11,10 +14,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from checker.model import Bound, Interval
+from checker.normalise.currencies import load_units
 
 BASE = "USD"
 FX_TOLERANCE = 0.02  # a share of the converted value
@@ -57,12 +63,37 @@ class FxTable:
             return None
 
         def conv(x: float | None) -> float | None:
-            return None if x is None else x / rate.per_usd
+            return None if x is None else convert(x, amount.unit, rate)
 
         largest = max((abs(x) for x in (amount.lower, amount.upper) if x is not None), default=0.0)
-        tolerance = amount.tolerance / rate.per_usd + FX_TOLERANCE * largest / rate.per_usd
+        tolerance = convert(amount.tolerance + FX_TOLERANCE * largest, amount.unit, rate)
         bound = amount.bound if amount.bound is not Bound.EXACT else Bound.ABOUT
         return Interval(conv(amount.lower), conv(amount.upper), bound, BASE, tolerance), rate
+
+
+@lru_cache(maxsize=None)
+def _units() -> Any:
+    return load_units()
+
+
+@lru_cache(maxsize=1024)
+def _context(rate: Rate) -> Any:
+    """A pint context that knows one rate: currencies are dimensions of their own
+    (units.txt), so pint converts between them only inside such a context."""
+    import pint
+
+    context = pint.Context(f"fx-{rate.year}-{rate.currency}")
+    per_usd = rate.per_usd
+    context.add_transformation(
+        f"[currency_{rate.currency.lower()}]", "[currency_usd]", lambda units, x: x.magnitude / per_usd * units.USD
+    )
+    return context
+
+
+def convert(value: float, currency: str, rate: Rate) -> float:
+    """`value` in `currency` as US dollars at `rate`, through pint."""
+    quantity = _units().Quantity(value, currency.upper())
+    return float(quantity.to("USD", _context(rate)).magnitude)
 
 
 def parse_fx(text: str, origin: str) -> FxTable:
