@@ -32,6 +32,7 @@ import regex
 from checker.model import Article, PublishedBasis, Skipped
 from checker.patterns import compile_pattern, finditer, search
 from checker.published import header_end, infer_publication
+from checker.suppress import is_turned_off
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 RECORD_SUFFIXES = (".jsonl",)
@@ -416,6 +417,9 @@ def _read_one(path: Path, rel: str, manifest: dict[str, ManifestEntry], max_byte
         return
     if encoding and encoding.replace("_", "-").lower() not in ("utf-8", "utf-8-sig", "ascii"):
         yield Skipped(rel, f"not UTF-8: read as {encoding}", fatal=False)
+    if is_turned_off(text):  # a README or answer key kept beside the articles
+        yield Skipped(rel, "turned off by <!-- claimcheck: off -->", fatal=False)
+        return
     try:
         article, warnings = make_article(rel, text, manifest.get(rel))
         problems = front_matter_problems(text)
