@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from checker.model import Article, Claim, Skipped
+from checker.model import Article, Claim, Notice, Skipped
 from checker.patterns import compile_pattern, search
 from checker.rule import Rule
 from checker.suppress import apply_suppressions, read_suppressions
@@ -79,6 +79,12 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
             )
             continue
         for claim in claims:
+            if isinstance(claim, Notice):
+                quote = " ".join(article.text[claim.start : claim.end].split())
+                out.problems.append(
+                    Skipped(article.id, f"{claim.message}: {quote!r}", article.line_of(claim.start), rule.id, fatal=False)
+                )
+                continue
             problem = _valid(claim, article)
             if problem:
                 out.problems.append(Skipped(article.id, f"rule gave a bad claim: {problem}", claim.line, rule.id))

@@ -278,6 +278,16 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """What a rule saw but could not read as a claim ("February 30", an unknown currency);
+    the report lists it as a warning with its line."""
+
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """Something that was not read or not checked, and why."""
 

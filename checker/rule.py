@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from checker.model import Article, Bound, Claim, Family, Modality, PublishedBasis
+from checker.model import Article, Bound, Claim, Family, Modality, Notice, PublishedBasis
 
 # Examples are read as if published on this day unless they say otherwise (Duckling's
 # fixed reference time): rules never see an implicit "now".
@@ -50,7 +50,7 @@ class Rule:
     id: str
     family: Family
     summary: str
-    extract: Callable[[Article], Iterable[Claim]]
+    extract: Callable[[Article], Iterable[Claim | Notice]]  # Notices become report warnings
     examples: tuple[Example, ...] = field(default=())
     doc: str = ""  # the module docstring: Finds / Gives / Not
 
@@ -99,7 +99,7 @@ def _mismatches(expect: Expect, claim: Claim) -> Iterator[str]:
 
 def check_example(rule: Rule, example: Example) -> list[str]:
     """Problems with a rule on one example; an empty list means it passes."""
-    claims = list(rule.extract(example_article(example)))
+    claims = [c for c in rule.extract(example_article(example)) if isinstance(c, Claim)]
     problems: list[str] = []
     unmatched = list(claims)
     for expect in example.expects:

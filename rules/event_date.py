@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from checker.model import Article, Claim, Family, Key, Modality, Offset
+from checker.model import Article, Claim, Family, Key, Modality, Notice, Offset
 from checker.normalise.dates import DateMatch, Grain, find_dates
+from checker.normalise.dates_impossible import find_impossible_dates
 from checker.normalise.entities import event_near, events
 from checker.normalise.modality import modality_before
 from checker.normalise.offsets import content_words, names_event, read_offset
@@ -33,8 +34,8 @@ def occasion_days(article: Article) -> list[tuple[int, int]]:
     return [m.span() for m in finditer(ANNIVERSARY_OCCASION, article.text)]
 
 
-def extract(article: Article) -> Iterator[Claim]:
-    """Dates of events, with the event named nearest in the same sentence."""
+def extract(article: Article) -> Iterator[Claim | Notice]:
+    """Dates of events, with the event named nearest in the same sentence; impossible dates as notices."""
     occasions = occasion_days(article)
     urls = [m.span() for m in finditer(URL, article.text)]
     gazetteer = events()
@@ -52,6 +53,8 @@ def extract(article: Article) -> Iterator[Claim]:
             found.append((d, Key(Family.DATE, hit.id, "when"), gazetteer.extra.get(hit.id) == "annual", sentence))
         else:
             found.append((d, Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}"), False, sentence))
+    for start, end in find_impossible_dates(article.text):
+        yield Notice(start, end, "no such date")
     for d, key, annual, (sent_start, _) in found:
         offset = offset_of(article, d, found) if d.grain is Grain.DAY else None
         if offset is not None and offset.anchor == key:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.model import Article, Bound, Claim, Family, Key, Modality
+import regex
+
+from checker.model import Article, Bound, Claim, Family, Key, Modality, Notice
+from checker.normalise.currencies import CODE_ALIASES, ISO_CODES, currency_of
 from checker.normalise.entities import article_country_pair, countries, pair_id
 from checker.normalise.modality import modality_before
 from checker.normalise.money import find_money
@@ -36,6 +39,9 @@ TRADE_WORD = compile_pattern(
     metrics=METRICS,
 )
 
+# Any trade word, to find the sentences where a figure may have gone unread.
+TRADE_SENTENCE_WORD = compile_pattern(r"\btrade\b")
+
 # The period a figure covers, after the amount ("in 2024", "last year") or before it.
 PERIOD = compile_pattern(
     r"""
@@ -44,6 +50,33 @@ PERIOD = compile_pattern(
     """
 )
 PERIOD_WINDOW = 40  # characters after the amount where its period may stand
+
+
+# A trade figure in a currency we do not know: "hit 50 zorkmids", "reached XYZ 5 million".
+# Case matters (a code is three capitals), so no IGNORECASE here.
+UNKNOWN_CURRENCY = compile_pattern(
+    r"""
+    \b (?:reached|hit|totall?ed|stood\s+at|(?:was|were)\s+worth|amounted\s+to|(?:rose|fell|climbed|grew)\s+to) \s+
+    (?: (?P<code>[A-Z]{3}) \s* \d[\d,.]* (?:\s+(?:trillion|billion|million))?
+      | \d[\d,.]* (?:\s+(?:trillion|billion|million))? \s+ (?P<word>[a-z]{3,}) )
+    """,
+    flags=regex.VERBOSE | regex.UNICODE,
+)
+# Words that follow a figure in a trade sentence without being a currency.
+NOT_CURRENCIES = frozenset(
+    "percent per times tonnes tons barrels cubic metres meters people countries companies firms "
+    "deals agreements documents years months days points items units vehicles cars ships".split()
+)
+
+
+def unknown_currencies(article: Article, start: int, end: int) -> Iterator[Notice]:
+    """Figures in a trade sentence whose currency we cannot read, as notices."""
+    for m in finditer(UNKNOWN_CURRENCY, article.text, start, end):
+        code, word = m["code"], m["word"]
+        if code and code not in ISO_CODES and code not in CODE_ALIASES:
+            yield Notice(m.start("code"), m.end(), f"unknown currency code {code!r}: no claim")
+        elif word and word not in NOT_CURRENCIES and currency_of(word) is None:
+            yield Notice(m.start(), m.end(), f"unknown currency {word!r}: no claim")
 
 
 def pair_of(article: Article, start: int, end: int, trade_at: int) -> str | None:
@@ -80,9 +113,16 @@ def period_of(article: Article, money_end: int, sent_start: int, sent_end: int) 
     return str(article.year + offset), False
 
 
-def extract(article: Article) -> Iterator[Claim]:
-    """Trade figures with their pair, part and year."""
+def extract(article: Article) -> Iterator[Claim | Notice]:
+    """Trade figures with their pair, part and year; unreadable currencies as notices."""
     moneys = list(find_money(article.text))
+    read = [m.start for m in moneys]
+    looked: set[int] = set()
+    for trade in finditer(TRADE_SENTENCE_WORD, article.text):
+        sent_start, sent_end = sentence_span(article.text, trade.start())
+        if sent_start not in looked and not any(sent_start <= s < sent_end for s in read):
+            looked.add(sent_start)
+            yield from unknown_currencies(article, sent_start, sent_end)
     for i, money in enumerate(moneys):
         sent_start, sent_end = sentence_span(article.text, money.start)
         trade = None

@@ -224,10 +224,12 @@ CASES = {
     ),
     "unknown-currency-name": Case(
         files(zork_DOT_txt=DATED + "Trade between Russia and China hit 50 zorkmids in 2021.\n"),
+        (Entry("zork.txt", "unknown currency 'zorkmids': no claim", 2, "warning"),),
         no_claims=("zork.txt",),
     ),
     "unknown-currency-code": Case(
         files(xyz_DOT_txt=DATED + "Trade between Russia and China hit XYZ 5 million in 2021.\n"),
+        (Entry("xyz.txt", "unknown currency code 'XYZ': no claim", 2, "warning"),),
         no_claims=("xyz.txt",),
     ),
     "exponent-caret": Case(
@@ -267,9 +269,9 @@ CASES = {
         (Entry("big.txt", "is beyond any plausible value: no claim", 2, "warning"),),
         no_claims=("big.txt",),
     ),
-    # The date reader drops impossible dates without saying so (README: no warning).
     "february-30": Case(
         files(feb_DOT_txt=DATED + "The summit was held on February 30, 2023 in Moscow.\n"),
+        (Entry("feb.txt", "no such date: 'February 30'", 2, "warning"),),
         no_claims=("feb.txt",),
         family="date",
     ),
