@@ -417,10 +417,10 @@ def _read_one(path: Path, rel: str, manifest: dict[str, ManifestEntry], max_byte
         return
     if encoding and encoding.replace("_", "-").lower() not in ("utf-8", "utf-8-sig", "ascii"):
         yield Skipped(rel, f"not UTF-8: read as {encoding}", fatal=False)
-    if is_turned_off(text):  # a README or answer key kept beside the articles
-        yield Skipped(rel, "turned off by <!-- claimcheck: off -->", fatal=False)
-        return
     try:
+        if is_turned_off(text):  # a README or answer key kept beside the articles
+            yield Skipped(rel, "turned off by <!-- claimcheck: off -->", fatal=False)
+            return
         article, warnings = make_article(rel, text, manifest.get(rel))
         problems = front_matter_problems(text)
     except TimeoutError:
