@@ -6,6 +6,9 @@ into `\\L<name>` lists and `dates` looks the matched text up here. Nothing else 
 
 from __future__ import annotations
 
+from checker.normalise.number_words import TEENS, TENS
+from checker.normalise.number_words import UNITS as UNITS_SPOKEN
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -133,26 +136,11 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
     "labor day": "labor day", "memorial day": "memorial day",
 }  # fmt: skip
 
-# Number words for years said aloud ("nineteen ninety six", "two thousand and fifteen").
-UNIT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-TEEN_WORDS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+# Number words for years said aloud ("nineteen ninety six", "two thousand and fifteen"):
+# the number reader's own tables, so the two never disagree on a word.
+UNIT_WORDS = {word: n for word, n in UNITS_SPOKEN.items() if n}
+TEEN_WORDS = dict(TEENS)
+TENS_WORDS = dict(TENS)
 
 # Superlatives that make "in N years" after them a span of time ("the lowest in 20 years").
 SUPERLATIVES = [
