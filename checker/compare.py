@@ -69,11 +69,17 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     """Claims grouped by identical value, so equal values are compared once."""
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_value[value_token(c) + ("|plan" if not c.modality.is_actual else "") + ("|annual" if c.annual else "")].append(c)
+        by_value[
+            value_token(c)
+            + ("|plan" if not c.modality.is_actual else "")
+            + ("|annual" if c.annual else "")
+        ].append(c)
     return [by_value[k] for k in sorted(by_value)]
 
 
-def in_common_currency(key: Key, claims: list[Claim], fx: FxTable | None) -> tuple[list[Claim], dict[str, Rate]]:
+def in_common_currency(
+    key: Key, claims: list[Claim], fx: FxTable | None
+) -> tuple[list[Claim], dict[str, Rate]]:
     """Claims as compared: amounts in US dollars when the group mixes currencies and rates exist.
 
     Figures are converted at the annual average rate of the key's year; a figure with no
@@ -107,10 +113,18 @@ def _cross_pairs(
     A source is an article; a date moved by its stated offset ("two days after the talks")
     counts as a source of its own, so that it meets the talks' date in the same article.
     """
-    if not derived and len({c.article for c in left}) == 1 and {c.article for c in right} == {left[0].article}:
+    if (
+        not derived
+        and len({c.article for c in left}) == 1
+        and {c.article for c in right} == {left[0].article}
+    ):
         return []  # one article on both sides: nothing to pair (and no n*m scan to find that out)
-    pairs = ((x, y) for x in left for y in right
-             if x.article != y.article or ((id(x) in derived) != (id(y) in derived)))
+    pairs = (
+        (x, y)
+        for x in left
+        for y in right
+        if x.article != y.article or ((id(x) in derived) != (id(y) in derived))
+    )
     return list(islice(pairs, limit))
 
 
@@ -147,21 +161,24 @@ def compare_group(
     most MAX_PAIRS_PER_GROUP pairs in all (the verdict is still exact).
     """
     entries = sorted(
-        ((c, o) for c, o in zip(claims, reported or claims) if c.amount or c.dates), key=lambda e: _order(e[0])
+        ((c, o) for c, o in zip(claims, reported or claims, strict=True) if c.amount or c.dates),
+        key=lambda e: _order(e[0]),
     )
     claims = [c for c, _ in entries]
     derived = frozenset(id(c) for c, o in entries if c is not o)
     if len({(c.article, id(c) in derived) for c in claims}) < 2:
         return None
     views, rates = in_common_currency(key, claims, fx)
-    derived = frozenset(id(v) for v, c in zip(views, claims) if id(c) in derived)
-    original = {id(v): o for v, (_, o) in zip(views, entries)}
+    derived = frozenset(id(v) for v, c in zip(views, claims, strict=True) if id(c) in derived)
+    original = {id(v): o for v, (_, o) in zip(views, entries, strict=True)}
     clusters = _clusters(views)
     index = ClusterIndex(clusters)
     plan = [not cluster[0].modality.is_actual for cluster in clusters]
     pairs = index.incompatible_pairs(MAX_PAIRS_PER_GROUP)
     per_pair = max(1, MAX_PAIRS_PER_GROUP // len(clusters))
-    if pairs is None:  # a large group with many distinct values: one pair of claims per pair of clusters
+    if (
+        pairs is None
+    ):  # a large group with many distinct values: one pair of claims per pair of clusters
         pairs, per_pair = index.nearest_pairs(plan), 1
     conflicts: list[tuple[Claim, Claim]] = []
     missed: list[tuple[Claim, Claim]] = []
@@ -184,7 +201,9 @@ def compare_group(
         key=key,
         verdict=verdict,
         claims=tuple(reported_claims),  # already in (article, start) order
-        conflicts=tuple(sorted(shown, key=lambda p: (p[0].article, p[0].start, p[1].article, p[1].start))),
+        conflicts=tuple(
+            sorted(shown, key=lambda p: (p[0].article, p[0].start, p[1].article, p[1].start))
+        ),
         explanation=explanation,
     )
 
@@ -203,7 +222,9 @@ def explain(
     def told(c: Claim) -> str:
         o = original.get(id(c), c)
         if o.offset is not None and o.dates != c.dates:
-            return f"{value_text(o)} less {o.offset.days} days ({o.offset.phrase}) = {value_text(c)}"
+            return (
+                f"{value_text(o)} less {o.offset.days} days ({o.offset.phrase}) = {value_text(c)}"
+            )
         rate = rates.get(c.id)
         if rate is None:
             return value_text(c)
@@ -212,7 +233,9 @@ def explain(
     articles = len({c.article for c in claims})
     if verdict is Verdict.AGREE:
         values = sorted({told(c) for c in claims})
-        return f"{len(claims)} claims in {articles} articles are consistent: {'; '.join(values[:4])}"
+        return (
+            f"{len(claims)} claims in {articles} articles are consistent: {'; '.join(values[:4])}"
+        )
     a, b = shown[0]
     more = f" (+{len(shown) - 1} more pairs)" if len(shown) > 1 else ""
     if a.amount and b.amount and a.amount.unit == "year":
@@ -226,8 +249,10 @@ def explain(
         why = "do not overlap"
     if verdict is Verdict.FORECAST_MISSED:
         plan, actual = (a, b) if not a.modality.is_actual else (b, a)
-        return (f"{plan.modality.value} {told(plan)} ({plan.article}) vs actual "
-                f"{told(actual)} ({actual.article}) {why}{more}")
+        return (
+            f"{plan.modality.value} {told(plan)} ({plan.article}) vs actual "
+            f"{told(actual)} ({actual.article}) {why}{more}"
+        )
     return f"{told(a)} ({a.article}) vs {told(b)} ({b.article}) {why}{more}"
 
 

@@ -71,7 +71,9 @@ def _key_of(entry: tuple[Claim, Claim]) -> str:
     return str(entry[0].key)
 
 
-def _compare_pair(item: tuple[str, list[tuple[Claim, Claim]]], fx: FxTable | None) -> Finding | None:
+def _compare_pair(
+    item: tuple[str, list[tuple[Claim, Claim]]], fx: FxTable | None
+) -> Finding | None:
     _, entries = item
     compared = [c for c, _ in entries]
     return compare_group(compared[0].key, compared, fx, [o for _, o in entries])

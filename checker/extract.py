@@ -36,13 +36,18 @@ def _valid(claim: Claim, article: Article) -> str | None:
     if article.text[claim.start : claim.end] != claim.quote or not claim.quote:
         return f"quote {claim.quote!r} does not match the text at {claim.start}:{claim.end}"
     amount = claim.amount
-    if amount and amount.lower is not None and amount.upper is not None and amount.lower > amount.upper:
+    if (
+        amount
+        and amount.lower is not None
+        and amount.upper is not None
+        and amount.lower > amount.upper
+    ):
         return f"interval lower {amount.lower} > upper {amount.upper}"
     return None
 
 
 def _implausible(claim: Claim, article: Article) -> str | None:
-    """Why a claim's figure cannot be meant as read (not finite, absurd, exponent cut off), or None."""
+    """Why a claim's figure cannot be meant as read (not finite, absurd, exponent cut off)."""
     amount = claim.amount
     if amount is None:
         return None
@@ -50,9 +55,14 @@ def _implausible(claim: Claim, article: Article) -> str | None:
     if not all(math.isfinite(x) for x in (*bounds, amount.tolerance)):
         return f"figure in {_shown(claim.quote)} is too large to represent: no claim"
     if any(abs(x) > MAX_FIGURE for x in bounds):
-        return f"figure {max(map(abs, bounds)):g} {amount.unit} in {_shown(claim.quote)} is beyond any plausible value: no claim"
-    if claim.quote[-1:].isdigit() and search(EXPONENT_AFTER, article.text, claim.end, claim.end + 40):
-        return f"figure {_shown(claim.quote)} is followed by an exponent, which is not read: no claim"
+        figure = f"{max(map(abs, bounds)):g} {amount.unit}"
+        return f"figure {figure} in {_shown(claim.quote)} is beyond any plausible value: no claim"
+    if claim.quote[-1:].isdigit() and search(
+        EXPONENT_AFTER, article.text, claim.end, claim.end + 40
+    ):
+        return (
+            f"figure {_shown(claim.quote)} is followed by an exponent, which is not read: no claim"
+        )
     return None
 
 
@@ -71,7 +81,9 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
         try:
             claims = list(rule.extract(article))
         except TimeoutError:
-            out.problems.append(Skipped(article.id, "text too hard to scan in time (pattern timeout)", rule=rule.id))
+            out.problems.append(
+                Skipped(article.id, "text too hard to scan in time (pattern timeout)", rule=rule.id)
+            )
             continue
         except Exception as exc:  # a broken rule must not stop the run; it is reported
             out.problems.append(
@@ -82,12 +94,20 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
             if isinstance(claim, Notice):
                 quote = " ".join(article.text[claim.start : claim.end].split())
                 out.problems.append(
-                    Skipped(article.id, f"{claim.message}: {quote!r}", article.line_of(claim.start), rule.id, fatal=False)
+                    Skipped(
+                        article.id,
+                        f"{claim.message}: {quote!r}",
+                        article.line_of(claim.start),
+                        rule.id,
+                        fatal=False,
+                    )
                 )
                 continue
             problem = _valid(claim, article)
             if problem:
-                out.problems.append(Skipped(article.id, f"rule gave a bad claim: {problem}", claim.line, rule.id))
+                out.problems.append(
+                    Skipped(article.id, f"rule gave a bad claim: {problem}", claim.line, rule.id)
+                )
                 continue
             absurd = _implausible(claim, article)
             if absurd:
@@ -99,7 +119,8 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
                 out.claims.append(claim)
     out.claims, unused = apply_suppressions(out.claims, read_suppressions(article.text))
     out.problems.extend(
-        Skipped(article.id, "suppression comment suppressed nothing", s.directive_line, fatal=False) for s in unused
+        Skipped(article.id, "suppression comment suppressed nothing", s.directive_line, fatal=False)
+        for s in unused
     )
     out.claims.sort(key=lambda c: (c.start, c.end, c.rule))
     return out

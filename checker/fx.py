@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -71,7 +71,7 @@ class FxTable:
         return Interval(conv(amount.lower), conv(amount.upper), bound, BASE, tolerance), rate
 
 
-@lru_cache(maxsize=None)
+@cache
 def _units() -> Any:
     return load_units()
 
@@ -85,7 +85,9 @@ def _context(rate: Rate) -> Any:
     context = pint.Context(f"fx-{rate.year}-{rate.currency}")
     per_usd = rate.per_usd
     context.add_transformation(
-        f"[currency_{rate.currency.lower()}]", "[currency_usd]", lambda units, x: x.magnitude / per_usd * units.USD
+        f"[currency_{rate.currency.lower()}]",
+        "[currency_usd]",
+        lambda units, x: x.magnitude / per_usd * units.USD,
     )
     return context
 
@@ -106,8 +108,12 @@ def parse_fx(text: str, origin: str) -> FxTable:
         raise FxError(f"{origin}: FX table lacks column(s) {', '.join(sorted(missing))}")
     for n, row in enumerate(reader, 2):
         try:
-            rate = Rate(int(row["year"]), row["currency"].strip().upper(), float(row["per_usd"]),
-                        (row.get("source") or "").strip() or origin)
+            rate = Rate(
+                int(row["year"]),
+                row["currency"].strip().upper(),
+                float(row["per_usd"]),
+                (row.get("source") or "").strip() or origin,
+            )
             if rate.per_usd <= 0:
                 raise ValueError("rate must be positive")
         except (ValueError, TypeError, AttributeError) as exc:

@@ -44,8 +44,14 @@ class Decision:
 
     def record(self) -> dict[str, str]:
         """The JSON object of this decision."""
-        return {"finding": self.finding, "decision": self.decision.value, "key": self.key,
-                "note": self.note, "who": self.who, "when": self.when}
+        return {
+            "finding": self.finding,
+            "decision": self.decision.value,
+            "key": self.key,
+            "note": self.note,
+            "who": self.who,
+            "when": self.when,
+        }
 
 
 def read_ledger(path: Path) -> dict[str, Decision]:
@@ -80,7 +86,10 @@ def read_ledger(path: Path) -> dict[str, Decision]:
 
 def write_ledger(path: Path, decisions: dict[str, Decision]) -> None:
     """Write every decision, sorted by fingerprint, atomically."""
-    lines = [json.dumps(d.record(), ensure_ascii=False, sort_keys=True) for _, d in sorted(decisions.items())]
+    lines = [
+        json.dumps(d.record(), ensure_ascii=False, sort_keys=True)
+        for _, d in sorted(decisions.items())
+    ]
     write_atomic(path, "\n".join(lines) + ("\n" if lines else ""))
 
 
@@ -130,9 +139,13 @@ def record_time() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")  # noqa: TID251
 
 
-def apply_ledger(findings: list[Finding], decisions: dict[str, Decision]) -> tuple[list[Finding], list[Decision]]:
+def apply_ledger(
+    findings: list[Finding], decisions: dict[str, Decision]
+) -> tuple[list[Finding], list[Decision]]:
     """Findings with their review status, and the decisions whose finding no longer exists."""
     present = {f.id for f in findings}
-    reviewed = [replace(f, status=decisions[f.id].decision) if f.id in decisions else f for f in findings]
+    reviewed = [
+        replace(f, status=decisions[f.id].decision) if f.id in decisions else f for f in findings
+    ]
     stale = [d for fid, d in sorted(decisions.items()) if fid not in present]
     return reviewed, stale

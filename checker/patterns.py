@@ -66,7 +66,10 @@ def _sentence_breaks(text: str) -> tuple[list[int], list[int], list[int]]:
     """Every sentence break, found once per text: where each break's match begins, where
     the sentence before it ends, and where the next one starts. Rules and the report ask
     for the sentence around many claims of the same article."""
-    found = [(m.start(), m.end("stop") if m["stop"] else m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+    found = [
+        (m.start(), m.end("stop") if m["stop"] else m.start(), m.end())
+        for m in SENTENCE_END.finditer(text)
+    ]
     return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
 
 
@@ -86,7 +89,8 @@ ANNIVERSARY_OCCASION = compile_pattern(
     r"""
     \b mark(?:s|ed|ing)? \s+ (?P<years>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})
     \s+ years? (?: \s+ since \s+ [^.;\n]{0,60}? )?
-    \s+ on \s+ (?P<day>[a-z]{3,9}\.? \s+ \d{1,2}(?:st|nd|rd|th)? | \d{1,2}(?:st|nd|rd|th)? \s+ [a-z]{3,9})
+    \s+ on \s+ (?P<day> [a-z]{3,9}\.? \s+ \d{1,2}(?:st|nd|rd|th)?
+                      | \d{1,2}(?:st|nd|rd|th)? \s+ [a-z]{3,9} )
     """
 )
 

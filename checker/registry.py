@@ -38,11 +38,7 @@ class Registry:
         def named(rule: Rule, names: set[str]) -> bool:
             return rule.id in names or rule.family.value in names
 
-        return [
-            r
-            for r in self.rules
-            if (not chosen or named(r, chosen)) and not named(r, dropped)
-        ]
+        return [r for r in self.rules if (not chosen or named(r, chosen)) and not named(r, dropped)]
 
     def get(self, rule_id: str) -> Rule | None:
         """The rule with this id, if loaded."""
@@ -91,7 +87,9 @@ def load_registry(package: str = "rules", plugins: bool = True) -> Registry:
         try:
             module = importlib.import_module(f"{package}.{info.name}")
         except Exception as exc:  # a broken rule is reported, the run goes on
-            registry.problems.append(Skipped(origin, f"rule not loaded: {type(exc).__name__}: {exc}"))
+            registry.problems.append(
+                Skipped(origin, f"rule not loaded: {type(exc).__name__}: {exc}")
+            )
             continue
         rule = getattr(module, "RULE", None)
         if rule is None:
@@ -105,7 +103,9 @@ def load_registry(package: str = "rules", plugins: bool = True) -> Registry:
             try:
                 rule = ep.load()
             except Exception as exc:  # a broken plugin is reported, the run goes on
-                registry.problems.append(Skipped(origin, f"rule not loaded: {type(exc).__name__}: {exc}"))
+                registry.problems.append(
+                    Skipped(origin, f"rule not loaded: {type(exc).__name__}: {exc}")
+                )
                 continue
             rule = getattr(rule, "RULE", rule)
             _add(registry, rule, origin, None)

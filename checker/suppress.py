@@ -60,7 +60,9 @@ def read_suppressions(text: str) -> list[Suppression]:
     return out
 
 
-def apply_suppressions(claims: list[Claim], suppressions: list[Suppression]) -> tuple[list[Claim], list[Suppression]]:
+def apply_suppressions(
+    claims: list[Claim], suppressions: list[Suppression]
+) -> tuple[list[Claim], list[Suppression]]:
     """The claims left, and the suppressions that suppressed nothing (to report as unused)."""
     used: set[Suppression] = set()
     kept = []

@@ -32,14 +32,17 @@ NTH_ANNIVERSARY = compile_pattern(
 # "marks 75 years of diplomatic relations", "celebrating 20 years since the treaty".
 YEARS_OF = compile_pattern(
     r"""
-    \b (?:mark|celebrat|commemorat)\w* \s+ (?:the\s+)? (?P<years>\d{1,3}|[a-z]+(?:-[a-z]+)?) \s+ years? \s+
+    \b (?:mark|celebrat|commemorat)\w* \s+ (?:the\s+)?
+    (?P<years>\d{1,3}|[a-z]+(?:-[a-z]+)?) \s+ years? \s+
     (?:since|of|after) \s+ (?P<event>[^.,;:!?()\n]{3,120}?)
     (?= \s+(?:in|on|this|next|last|when|which|with|as|at)\b | [.,;:!?()\n] | $ )
     """
 )
 
 
-def event_of(article: Article, start: int, end: int, sent: tuple[int, int]) -> tuple[str, bool] | None:
+def event_of(
+    article: Article, start: int, end: int, sent: tuple[int, int]
+) -> tuple[str, bool] | None:
     """The gazetteer event named next to text[start:end], and whether it is annual."""
     hit = event_near(article.text, start, end, *sent)
     if hit is None:
@@ -73,12 +76,18 @@ def extract(article: Article) -> Iterator[Claim]:
     year = article.year  # a year inferred from the text is enough to count back from
     # The ordinal pattern tries every word, so it runs only where "anniversary" occurs.
     has_anniversary = "anniversar" in article.text.lower()
-    counted = [(m, parse_ordinal(m["ordinal"])) for m in finditer(NTH_ANNIVERSARY, article.text)] if has_anniversary else []
+    counted = (
+        [(m, parse_ordinal(m["ordinal"])) for m in finditer(NTH_ANNIVERSARY, article.text)]
+        if has_anniversary
+        else []
+    )
     counted += [(m, _whole(parse_number(m["years"]))) for m in finditer(YEARS_OF, article.text)]
     for m, nth in counted:
         if nth is None or nth <= 0:
             continue
-        named = event_of(article, m.start("event"), m.start("event"), (m.start("event"), m.end("event")))
+        named = event_of(
+            article, m.start("event"), m.start("event"), (m.start("event"), m.end("event"))
+        )
         event = named[0] if named else slug(m["event"])
         yield Claim.at(
             article,
@@ -93,8 +102,13 @@ def extract(article: Article) -> Iterator[Claim]:
         # event's dates compare by day of the year, which a whole year says nothing about.
         if named and not named[1] and year:
             base = year - nth
-            yield Claim.at(article, m.span(), rule=RULE.id, key=Key(Family.DATE, event, "when"),
-                           dates=DateSpan(date(base, 1, 1), date(base, 12, 31)))
+            yield Claim.at(
+                article,
+                m.span(),
+                rule=RULE.id,
+                key=Key(Family.DATE, event, "when"),
+                dates=DateSpan(date(base, 1, 1), date(base, 12, 31)),
+            )
     for m in finditer(ANNIVERSARY_OCCASION, article.text):
         years = parse_number(m["years"]) if m["years"].lower() not in ("a", "one") else 1.0
         if years is None or years <= 0 or years != int(years):
@@ -105,7 +119,9 @@ def extract(article: Article) -> Iterator[Claim]:
             continue
         event, annual = named
         day = parse_date(m["day"], article.published)
-        occasion = nearest_occurrence(day.span.start, article.published) if day and day.span else None
+        occasion = (
+            nearest_occurrence(day.span.start, article.published) if day and day.span else None
+        )
         occasion_year = occasion.year if occasion else year
         base_year = occasion_year - int(years) if occasion_year else None
         yield Claim.at(
@@ -131,30 +147,57 @@ def extract(article: Article) -> Iterator[Claim]:
 EXAMPLES = (
     Example(
         "Leaders gathered for the 80th anniversary of Japan's surrender in World War II.",
-        Expect("80th anniversary of Japan's surrender", lower=1945, upper=1945, unit="year",
-               key="anniversary:ww2-victory-asia:base-year"),
+        Expect(
+            "80th anniversary of Japan's surrender",
+            lower=1945,
+            upper=1945,
+            unit="year",
+            key="anniversary:ww2-victory-asia:base-year",
+        ),
     ),
     Example(
         "The paper was timed to the first anniversary of Russia's invasion.",
-        Expect("first anniversary of Russia's invasion", lower=2022, key="anniversary:ukraine-invasion:base-year"),
-        Expect("first anniversary of Russia's invasion", date_start="2022-01-01", date_end="2022-12-31",
-               key="date:ukraine-invasion:when"),
+        Expect(
+            "first anniversary of Russia's invasion",
+            lower=2022,
+            key="anniversary:ukraine-invasion:base-year",
+        ),
+        Expect(
+            "first anniversary of Russia's invasion",
+            date_start="2022-01-01",
+            date_end="2022-12-31",
+            key="date:ukraine-invasion:when",
+        ),
         published=date(2023, 2, 22),
     ),
     Example(
         "The war in Ukraine is set to mark one year on February 24.",
-        Expect("mark one year on February 24", lower=2022, key="anniversary:ukraine-invasion:base-year"),
-        Expect("mark one year on February 24", date_start="2022-02-24", date_end="2022-02-24",
-               key="date:ukraine-invasion:when"),
+        Expect(
+            "mark one year on February 24", lower=2022, key="anniversary:ukraine-invasion:base-year"
+        ),
+        Expect(
+            "mark one year on February 24",
+            date_start="2022-02-24",
+            date_end="2022-02-24",
+            key="date:ukraine-invasion:when",
+        ),
         published=date(2023, 2, 22),
     ),
     Example(
         "The city celebrates the 300th anniversary of its founding.",
-        Expect("300th anniversary of its founding", lower=1725, key="anniversary:its-founding:base-year"),
+        Expect(
+            "300th anniversary of its founding",
+            lower=1725,
+            key="anniversary:its-founding:base-year",
+        ),
     ),
     Example(
         "Beijing and Moscow mark 75 years of diplomatic relations this year.",
-        Expect("mark 75 years of diplomatic relations", lower=1949, key="anniversary:diplomatic-relations:base-year"),
+        Expect(
+            "mark 75 years of diplomatic relations",
+            lower=1949,
+            key="anniversary:diplomatic-relations:base-year",
+        ),
         published=date(2024, 1, 12),
     ),
     Example("The couple celebrated their anniversary in Paris."),

@@ -35,7 +35,7 @@ def occasion_days(article: Article) -> list[tuple[int, int]]:
 
 
 def extract(article: Article) -> Iterator[Claim | Notice]:
-    """Dates of events, with the event named nearest in the same sentence; impossible dates as notices."""
+    """Dates of events keyed by the event named beside them; impossible dates as notices."""
     occasions = occasion_days(article)
     urls = [m.span() for m in finditer(URL, article.text)]
     gazetteer = events()
@@ -50,7 +50,14 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
         sentence = sentence_span(article.text, d.start)
         hit = event_near(article.text, d.start, d.end, *sentence)
         if hit is not None:
-            found.append((d, Key(Family.DATE, hit.id, "when"), gazetteer.extra.get(hit.id) == "annual", sentence))
+            found.append(
+                (
+                    d,
+                    Key(Family.DATE, hit.id, "when"),
+                    gazetteer.extra.get(hit.id) == "annual",
+                    sentence,
+                )
+            )
         else:
             found.append((d, Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}"), False, sentence))
     for start, end in find_impossible_dates(article.text):
@@ -78,8 +85,10 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
         )
 
 
-def offset_of(article: Article, d: DateMatch, found: list[tuple[DateMatch, Key, bool, tuple[int, int]]]) -> Offset | None:
-    """"Two days after the Riyadh talks": the offset, keyed by the event it counts from.
+def offset_of(
+    article: Article, d: DateMatch, found: list[tuple[DateMatch, Key, bool, tuple[int, int]]]
+) -> Offset | None:
+    """ "Two days after the Riyadh talks": the offset, keyed by the event it counts from.
 
     The event is a gazetteer event named in the offset, else the date elsewhere in the
     article whose sentence names it ("talks on Tuesday in Riyadh"), the nearest before first.
@@ -92,7 +101,8 @@ def offset_of(article: Article, d: DateMatch, found: list[tuple[DateMatch, Key, 
         return Offset(offset.days, Key(Family.DATE, named[0].id, "when"), offset.event)
     words = content_words(offset.event)
     candidates = [
-        (other, key) for other, key, _, (lo, hi) in found
+        (other, key)
+        for other, key, _, (lo, hi) in found
         if other is not d and names_event(article.text[lo:hi], words)
     ]
     if not candidates:
@@ -110,7 +120,12 @@ EXAMPLES = (
     ),
     Example(
         "Moscow launched its war on Ukraine in February 2022.",
-        Expect("February 2022", date_start="2022-02-01", date_end="2022-02-28", key="date:ukraine-invasion:when"),
+        Expect(
+            "February 2022",
+            date_start="2022-02-01",
+            date_end="2022-02-28",
+            key="date:ukraine-invasion:when",
+        ),
         published=date(2023, 3, 17),
     ),
     Example(
@@ -123,7 +138,8 @@ EXAMPLES = (
         Expect("Tuesday", date_start="2025-02-18", date_end="2025-02-18"),
     ),
     Example(
-        "Talks opened on Tuesday in Riyadh. On Thursday, two days after the Riyadh talks, the ministers met.",
+        "Talks opened on Tuesday in Riyadh. "
+        "On Thursday, two days after the Riyadh talks, the ministers met.",
         Expect("Tuesday", date_start="2025-02-18", key="date:unnamed:example.txt@16"),
         Expect("Thursday", date_start="2025-02-20", key="date:unnamed:example.txt@38"),
     ),

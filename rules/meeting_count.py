@@ -80,14 +80,25 @@ def leader_pair(article: Article, pos: int) -> str | None:
     return None
 
 
-def _count(article: Article, span: tuple[int, int], count: float | None, bound: Bound,
-           metric: str, period: str | None) -> Claim | None:
+def _count(
+    article: Article,
+    span: tuple[int, int],
+    count: float | None,
+    bound: Bound,
+    metric: str,
+    period: str | None,
+) -> Claim | None:
     """A count claim, when the count is a whole number and the leader pair is known."""
     pair = leader_pair(article, span[0])
     if count is None or count != int(count) or count < 1 or pair is None:
         return None
-    return Claim.at(article, span, rule=RULE.id, key=Key(Family.MEETINGS, pair, metric, period),
-                    amount=bound_interval(count, bound, "count"))
+    return Claim.at(
+        article,
+        span,
+        rule=RULE.id,
+        key=Key(Family.MEETINGS, pair, metric, period),
+        amount=bound_interval(count, bound, "count"),
+    )
 
 
 def extract(article: Article) -> Iterator[Claim]:
@@ -96,43 +107,67 @@ def extract(article: Article) -> Iterator[Claim]:
     for m in finditer(MET_N_TIMES, article.text):
         metric = "met-in-person" if (m["where"] or m["where2"]) else "met"
         since = f"since-{m['since']}" if m["since"] else None
-        found.append(_count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since))
+        found.append(
+            _count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since)
+        )
     for m in finditer(HELD_N_ENCOUNTERS, article.text):
         metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
         since = f"since-{m['since']}" if m["since"] else None
-        found.append(_count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since))
+        found.append(
+            _count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since)
+        )
     for m in finditer(MET_FOR_NTH_TIME, article.text):
         nth = parse_ordinal(m["ordinal"])
-        found.append(_count(article, m.span(), float(nth) if nth else None, Bound.EXACT, "met", "nth"))
+        found.append(
+            _count(article, m.span(), float(nth) if nth else None, Bound.EXACT, "met", "nth")
+        )
     for m in finditer(NTH_ENCOUNTER, article.text):
         nth = parse_ordinal(m["ordinal"])
         metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
         # "the second conversation in a month" counts within a window, not since they met.
-        found.append(_count(article, m.span(), float(nth) if nth else None, Bound.EXACT, metric, "nth"))
+        found.append(
+            _count(article, m.span(), float(nth) if nth else None, Bound.EXACT, metric, "nth")
+        )
     yield from (c for c in found if c is not None)
 
 
 EXAMPLES = (
     Example(
         "Putin has met Xi in person more than 40 times since 2012.",
-        Expect("has met Xi in person more than 40 times since 2012", lower=40, upper=None,
-               bound=Bound.MORE_THAN, key="meetings:putin-xi:met-in-person:since-2012"),
+        Expect(
+            "has met Xi in person more than 40 times since 2012",
+            lower=40,
+            upper=None,
+            bound=Bound.MORE_THAN,
+            key="meetings:putin-xi:met-in-person:since-2012",
+        ),
     ),
     Example(
         "Xi Jinping and Vladimir Putin have met 42 times since 2013.",
-        Expect("have met 42 times since 2013", lower=42, upper=42, key="meetings:putin-xi:met:since-2013"),
+        Expect(
+            "have met 42 times since 2013",
+            lower=42,
+            upper=42,
+            key="meetings:putin-xi:met:since-2013",
+        ),
     ),
     Example(
         "Biden and Xi held their third meeting in San Francisco.",
         Expect("their third meeting", lower=3, upper=3, key="meetings:biden-xi:met:nth"),
     ),
     Example(
-        "Putin and Xi will talk again; it would be the second conversation between them this month.",
+        "Putin and Xi will talk again; "
+        "it would be the second conversation between them this month.",
         Expect("the second conversation", lower=2, key="meetings:putin-xi:spoke:nth"),
     ),
     Example(
         "Modi and Xi have held more than 20 meetings since 2014.",
-        Expect("held more than 20 meetings since 2014", lower=20, upper=None, key="meetings:modi-xi:met:since-2014"),
+        Expect(
+            "held more than 20 meetings since 2014",
+            lower=20,
+            upper=None,
+            key="meetings:modi-xi:met:since-2014",
+        ),
     ),
     Example(
         "Putin met Xi for the 40th time on Tuesday.",

@@ -45,7 +45,8 @@ TRADE_SENTENCE_WORD = compile_pattern(r"\btrade\b")
 # The period a figure covers, after the amount ("in 2024", "last year") or before it.
 PERIOD = compile_pattern(
     r"""
-    \b (?: (?P<by>by) | in | for | during | of ) \s+ (?:the\s+(?:calendar|fiscal)\s+year\s+)? (?P<year>(?:19|20)\d{2}) \b
+    \b (?: (?P<by>by) | in | for | during | of ) \s+ (?:the\s+(?:calendar|fiscal)\s+year\s+)?
+    (?P<year>(?:19|20)\d{2}) \b
     | \b (?P<rel>last|this|next) \s+ year \b
     """
 )
@@ -56,7 +57,8 @@ PERIOD_WINDOW = 40  # characters after the amount where its period may stand
 # Case matters (a code is three capitals), so no IGNORECASE here.
 UNKNOWN_CURRENCY = compile_pattern(
     r"""
-    \b (?:reached|hit|totall?ed|stood\s+at|(?:was|were)\s+worth|amounted\s+to|(?:rose|fell|climbed|grew)\s+to) \s+
+    \b (?: reached | hit | totall?ed | stood\s+at | (?:was|were)\s+worth | amounted\s+to
+        | (?:rose|fell|climbed|grew)\s+to ) \s+
     (?: (?P<code>[A-Z]{3}) \s* \d[\d,.]* (?:\s+(?:trillion|billion|million))?
       | \d[\d,.]* (?:\s+(?:trillion|billion|million))? \s+ (?P<word>[a-z]{3,}) )
     """,
@@ -99,10 +101,14 @@ def pair_of(article: Article, start: int, end: int, trade_at: int) -> str | None
     return pair_id(first, second)
 
 
-def period_of(article: Article, money_end: int, sent_start: int, sent_end: int) -> tuple[str | None, bool]:
+def period_of(
+    article: Article, money_end: int, sent_start: int, sent_end: int
+) -> tuple[str | None, bool]:
     """The year a figure covers, and whether it is a deadline ("by 2030")."""
     after = search(PERIOD, article.text, money_end, min(sent_end, money_end + PERIOD_WINDOW))
-    found = after or next(iter(reversed(list(finditer(PERIOD, article.text, sent_start, money_end)))), None)
+    found = after or next(
+        iter(reversed(list(finditer(PERIOD, article.text, sent_start, money_end)))), None
+    )
     if found is None:
         return None, False
     if found["year"]:
@@ -136,8 +142,14 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
             continue
         part = trade["part"] or trade["part2"]
         metric = METRICS[part.lower()] if part else "total"
-        clause_start = max(sent_start, moneys[i - 1].end if i and moneys[i - 1].end > sent_start else sent_start)
-        modality = Modality.TARGET if deadline else modality_before(article.text, clause_start, money.start)
+        clause_start = max(
+            sent_start, moneys[i - 1].end if i and moneys[i - 1].end > sent_start else sent_start
+        )
+        modality = (
+            Modality.TARGET
+            if deadline
+            else modality_before(article.text, clause_start, money.start)
+        )
         # Quote from the trade word when it belongs to this figure's clause.
         start = trade.start() if trade.start() >= clause_start else money.start
         yield Claim.at(
@@ -153,26 +165,47 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
 EXAMPLES = (
     Example(
         "Trade between Russia and China reached more than $240 billion in 2024.",
-        Expect("Trade between Russia and China reached more than $240 billion", lower=2.4e11, upper=None,
-               bound=Bound.MORE_THAN, unit="USD", key="trade:china-russia:total:2024"),
+        Expect(
+            "Trade between Russia and China reached more than $240 billion",
+            lower=2.4e11,
+            upper=None,
+            bound=Bound.MORE_THAN,
+            unit="USD",
+            key="trade:china-russia:total:2024",
+        ),
     ),
     Example(
-        "Officials in Moscow and Beijing expect trade between the two nations to reach $200 billion "
-        "in 2023 after it hit a record $190 billion in 2022.",
-        Expect("trade between the two nations to reach $200 billion", modality=Modality.FORECAST,
-               key="trade:china-russia:total:2023"),
-        Expect("$190 billion", lower=1.9e11, upper=1.9e11, modality=Modality.ACTUAL,
-               key="trade:china-russia:total:2022"),
+        "Officials in Moscow and Beijing expect trade between the two nations "
+        "to reach $200 billion in 2023 after it hit a record $190 billion in 2022.",
+        Expect(
+            "trade between the two nations to reach $200 billion",
+            modality=Modality.FORECAST,
+            key="trade:china-russia:total:2023",
+        ),
+        Expect(
+            "$190 billion",
+            lower=1.9e11,
+            upper=1.9e11,
+            modality=Modality.ACTUAL,
+            key="trade:china-russia:total:2022",
+        ),
     ),
     Example(
         "US-China energy trade was worth 120 billion yuan last year, Beijing said.",
-        Expect("energy trade was worth 120 billion yuan", unit="CNY", lower=1.2e11,
-               key="trade:china-united-states:energy:2024"),
+        Expect(
+            "energy trade was worth 120 billion yuan",
+            unit="CNY",
+            lower=1.2e11,
+            key="trade:china-united-states:energy:2024",
+        ),
     ),
     Example(
         "Washington and Beijing aim to lift bilateral trade to $700 billion by 2030.",
-        Expect("bilateral trade to $700 billion", modality=Modality.TARGET,
-               key="trade:china-united-states:total:2030"),
+        Expect(
+            "bilateral trade to $700 billion",
+            modality=Modality.TARGET,
+            key="trade:china-united-states:total:2030",
+        ),
     ),
     Example("China's economy grew 5 percent to 134.9 trillion yuan in 2024."),
     Example("Trade between the neighbours has grown fast, reaching $50 billion."),

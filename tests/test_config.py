@@ -195,7 +195,9 @@ def test_tolerances_and_fx_are_passed_to_the_run(project: Path) -> None:
     assert isinstance(args, argparse.Namespace)
     options = prepare(args).options
     assert options.tolerances == (("trade", 0.01),)
-    assert options.fx is not None and options.fx.origin == str((project / "data" / "fx.csv").resolve())
+    assert options.fx is not None and options.fx.origin == str(
+        (project / "data" / "fx.csv").resolve()
+    )
     assert options.fx.rate(2023, "EUR").per_usd == 0.925
     assert options.corpus == (project / "news").resolve()
 

@@ -12,7 +12,9 @@ from checker.run import RunOptions, run_check
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # A row of the Findings table: | F01 | `key` | verdict | `a.txt`; `b.md` | quotes |
-FINDING_ROW = regex.compile(r"^\|\s*F\d+\s*\|\s*`(?P<key>[^`]+)`\s*\|\s*(?P<verdict>\w+)\s*\|(?P<articles>[^|]*)\|", regex.M)
+FINDING_ROW = regex.compile(
+    r"^\|\s*F\d+\s*\|\s*`(?P<key>[^`]+)`\s*\|\s*(?P<verdict>\w+)\s*\|(?P<articles>[^|]*)\|", regex.M
+)
 ARTICLE = regex.compile(r"`([^`]+)`")
 
 

@@ -25,16 +25,41 @@ def read(root: Path, manifest=None) -> tuple[dict[str, Article], list[Skipped]]:
 @pytest.mark.parametrize(
     ("name", "content", "published", "basis"),
     [
-        pytest.param("fm.md", "---\ntitle: T\ndate: 2024-05-17\n---\nBody text.\n", date(2024, 5, 17),
-                     PublishedBasis.FRONT_MATTER, id="front-matter-date"),
-        pytest.param("fm2.md", "---\npublished: '2023-01-02'\n---\nBody.\n", date(2023, 1, 2),
-                     PublishedBasis.FRONT_MATTER, id="front-matter-published"),
-        pytest.param("h.txt", " date 2025-02-22 Leaders met on Tuesday.\n", date(2025, 2, 22),
-                     PublishedBasis.HEADER, id="header-marker"),
-        pytest.param("u.txt", "Text.\nhttps://news.example/world/2025/aug/30/slug\nhttps://x.example/a/2025/08/29/b\n",
-                     date(2025, 8, 30), PublishedBasis.URL, id="latest-dated-url"),
-        pytest.param("d.txt", "MOSCOW, March 3, 2023 - Leaders met.\n", date(2023, 3, 3),
-                     PublishedBasis.INFERRED, id="dateline"),
+        pytest.param(
+            "fm.md",
+            "---\ntitle: T\ndate: 2024-05-17\n---\nBody text.\n",
+            date(2024, 5, 17),
+            PublishedBasis.FRONT_MATTER,
+            id="front-matter-date",
+        ),
+        pytest.param(
+            "fm2.md",
+            "---\npublished: '2023-01-02'\n---\nBody.\n",
+            date(2023, 1, 2),
+            PublishedBasis.FRONT_MATTER,
+            id="front-matter-published",
+        ),
+        pytest.param(
+            "h.txt",
+            " date 2025-02-22 Leaders met on Tuesday.\n",
+            date(2025, 2, 22),
+            PublishedBasis.HEADER,
+            id="header-marker",
+        ),
+        pytest.param(
+            "u.txt",
+            "Text.\nhttps://news.example/world/2025/aug/30/slug\nhttps://x.example/a/2025/08/29/b\n",
+            date(2025, 8, 30),
+            PublishedBasis.URL,
+            id="latest-dated-url",
+        ),
+        pytest.param(
+            "d.txt",
+            "MOSCOW, March 3, 2023 - Leaders met.\n",
+            date(2023, 3, 3),
+            PublishedBasis.INFERRED,
+            id="dateline",
+        ),
         pytest.param("n.txt", "Leaders met on Tuesday.\n", None, PublishedBasis.NONE, id="no-date"),
     ],
 )
@@ -67,8 +92,14 @@ def test_manifest_without_required_columns_is_an_input_error(tmp_path):
 def test_jsonl_records_and_subfolders(tmp_path):
     sub = tmp_path / "wire"
     sub.mkdir()
-    rows = [{"id": "r1", "published": "2024-01-02", "text": "First."}, {"text": "Second."}, "not a record"]
-    (sub / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
+    rows = [
+        {"id": "r1", "published": "2024-01-02", "text": "First."},
+        {"text": "Second."},
+        "not a record",
+    ]
+    (sub / "feed.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8"
+    )
     articles, skipped = read(tmp_path)
     assert articles["wire/feed.jsonl#r1"].published == date(2024, 1, 2)
     assert articles["wire/feed.jsonl#r1"].basis is PublishedBasis.RECORD
@@ -89,4 +120,7 @@ def test_empty_and_binary_files_are_skipped_with_reasons(tmp_path):
     (tmp_path / "ok.txt").write_text(" date 2024-01-01 Fine.\n", encoding="utf-8")
     articles, skipped = read(tmp_path)
     assert list(articles) == ["ok.txt"]
-    assert {s.path: s.reason for s in skipped} == {"bin.txt": "binary or undecodable file", "empty.txt": "empty file"}
+    assert {s.path: s.reason for s in skipped} == {
+        "bin.txt": "binary or undecodable file",
+        "empty.txt": "empty file",
+    }

@@ -1,4 +1,4 @@
-"""The registry: rules found without a list, plugins by entry point, broken ones named and skipped."""
+"""The registry: rules found without a list, plugins by entry point, broken ones skipped."""
 
 from __future__ import annotations
 
@@ -15,15 +15,30 @@ from checker.rule import Example, Expect, Rule
 
 
 def _rule(rule_id: str, examples=None) -> Rule:
-    examples = examples if examples is not None else (
-        Example("a", Expect("a")), Example("b", Expect("b")), Example("c", Expect("c")), Example("none"),
+    examples = (
+        examples
+        if examples is not None
+        else (
+            Example("a", Expect("a")),
+            Example("b", Expect("b")),
+            Example("c", Expect("c")),
+            Example("none"),
+        )
     )
-    return Rule(id=rule_id, family=Family.TRADE, summary="One line.", extract=lambda a: iter(()), examples=examples)
+    return Rule(
+        id=rule_id,
+        family=Family.TRADE,
+        summary="One line.",
+        extract=lambda a: iter(()),
+        examples=examples,
+    )
 
 
 def test_builtin_rules_are_found_without_a_list():
     reg = load_registry(plugins=False)
-    assert [r.id for r in reg.rules] == sorted(["anniversary", "event-date", "meeting-count", "trade-total"])
+    assert [r.id for r in reg.rules] == sorted(
+        ["anniversary", "event-date", "meeting-count", "trade-total"]
+    )
     assert all(r.doc.startswith(r.doc.split("\n")[0]) and "Finds" in r.doc for r in reg.rules)
 
 
@@ -31,8 +46,15 @@ def test_builtin_rules_are_found_without_a_list():
     ("rule", "module", "problem"),
     [
         pytest.param(_rule("Bad_Id"), None, "kebab-case", id="id-not-kebab"),
-        pytest.param(_rule("trade-total"), "meeting_count", "does not match module", id="id-vs-module"),
-        pytest.param(_rule("few-examples", examples=(Example("x"),)), None, "at least 3", id="too-few-examples"),
+        pytest.param(
+            _rule("trade-total"), "meeting_count", "does not match module", id="id-vs-module"
+        ),
+        pytest.param(
+            _rule("few-examples", examples=(Example("x"),)),
+            None,
+            "at least 3",
+            id="too-few-examples",
+        ),
         pytest.param("not a rule", None, "not a checker.rule.Rule", id="not-a-rule"),
     ],
 )
@@ -59,4 +81,6 @@ def test_select_and_ignore_by_id_or_family():
     reg = load_registry(plugins=False)
     assert [r.id for r in reg.select(["trade"])] == ["trade-total"]
     assert "event-date" not in [r.id for r in reg.select(ignore=["date"])]
-    assert [r.id for r in reg.select(["anniversary", "event-date"], ["event-date"])] == ["anniversary"]
+    assert [r.id for r in reg.select(["anniversary", "event-date"], ["event-date"])] == [
+        "anniversary"
+    ]

@@ -30,7 +30,8 @@ def cases():
         for name, case in spec.items():
             pub = case.get("published", published)
             example = Example(
-                case["text"], *(expect_of(e) for e in case.get("expect", [])),
+                case["text"],
+                *(expect_of(e) for e in case.get("expect", [])),
                 published=pub if isinstance(pub, date) else date.fromisoformat(str(pub)),
             )
             yield pytest.param(rule_id, example, id=f"{rule_id}:{name}")

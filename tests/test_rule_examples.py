@@ -17,7 +17,12 @@ CASES = [
 
 def test_every_rule_loaded():
     assert not REGISTRY.problems, REGISTRY.problems
-    assert {r.id for r in REGISTRY.rules} >= {"trade-total", "meeting-count", "anniversary", "event-date"}
+    assert {r.id for r in REGISTRY.rules} >= {
+        "trade-total",
+        "meeting-count",
+        "anniversary",
+        "event-date",
+    }
 
 
 @pytest.mark.parametrize(("rule", "example"), CASES)

@@ -1,4 +1,4 @@
-"""Hypothesis over every registered rule: no text raises, quotes match spans, intervals are ordered."""
+"""Hypothesis over every registered rule: no text raises, quotes match spans, bounds ordered."""
 
 from __future__ import annotations
 
@@ -14,13 +14,45 @@ from checker.registry import load_registry
 RULES = load_registry(plugins=False).rules
 
 # Text built from the words rules react to, so that the search reaches deep paths.
-WORDS = st.sampled_from([
-    "trade", "between", "Russia", "China", "the two countries", "reached", "more than", "nearly",
-    "$240 billion", "1.6tn yuan", "in 2024", "last year", "met", "times", "since 2012", "Putin",
-    "Xi", "their 40th meeting", "80th anniversary of", "Japan's surrender", "mark one year on",
-    "February 24", "on Tuesday", "last September", "three years ago", "March 20 to 22",
-    "the following morning", "will", "expected to", ".", ",", "\n", "  ", "42", "forty-two",
-])
+WORDS = st.sampled_from(
+    [
+        "trade",
+        "between",
+        "Russia",
+        "China",
+        "the two countries",
+        "reached",
+        "more than",
+        "nearly",
+        "$240 billion",
+        "1.6tn yuan",
+        "in 2024",
+        "last year",
+        "met",
+        "times",
+        "since 2012",
+        "Putin",
+        "Xi",
+        "their 40th meeting",
+        "80th anniversary of",
+        "Japan's surrender",
+        "mark one year on",
+        "February 24",
+        "on Tuesday",
+        "last September",
+        "three years ago",
+        "March 20 to 22",
+        "the following morning",
+        "will",
+        "expected to",
+        ".",
+        ",",
+        "\n",
+        "  ",
+        "42",
+        "forty-two",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=40).map(" ".join))
 PUBLISHED = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
 

@@ -50,7 +50,9 @@ class Gazetteer:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+    return " ".join(
+        text.lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split()
+    )
 
 
 def _curly_quotes(text: str) -> str:
@@ -123,7 +125,11 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
     # The alternation is a literal trie, which stdlib `re` scans in linear time (no timeout
     # needed) and several times faster than `regex`; gazetteers run over every article.
     pattern = re.compile(
-        r"(?<!\w)(?P<alias>(?i:" + trie_source(folded) + ")|" + trie_source(case_sensitive) + r")(?!\w)"
+        r"(?<!\w)(?P<alias>(?i:"
+        + trie_source(folded)
+        + ")|"
+        + trie_source(case_sensitive)
+        + r")(?!\w)"
     )
     return Gazetteer(aliases, pattern, extra, dates)
 
@@ -147,7 +153,7 @@ def events() -> Gazetteer:
 
 
 def pair_id(a: str, b: str) -> str:
-    """The subject of a two-party claim, order-free: pair_id("russia", "china") == "china-russia"."""
+    """The subject of a two-party claim, order-free: ("russia", "china") -> "china-russia"."""
     return "-".join(sorted((a, b)))
 
 

@@ -43,19 +43,25 @@ class DateOffset:
 
 def read_offset(text: str, date_end: int) -> DateOffset | None:
     """The offset written right after a date ending at `date_end`, if any."""
-    m = OFFSET_AFTER_DATE.match(text, date_end, min(len(text), date_end + OFFSET_WINDOW), timeout=1.0)
+    m = OFFSET_AFTER_DATE.match(
+        text, date_end, min(len(text), date_end + OFFSET_WINDOW), timeout=1.0
+    )
     if m is None:
         return None
     n = 1.0 if m["n"].lower() in ("a", "an") else parse_number(m["n"])
     if n is None or n != int(n):
         return None
     days = int(n) * UNIT_DAYS[m["unit"].lower()]
-    return DateOffset(days if m["dir"].lower() == "after" else -days, m["event"], m.start("n"), m.end("event"))
+    return DateOffset(
+        days if m["dir"].lower() == "after" else -days, m["event"], m.start("n"), m.end("event")
+    )
 
 
 def content_words(phrase: str) -> frozenset[str]:
     """The words of a phrase that name something: "the Riyadh talks" -> {"riyadh", "talks"}."""
-    return frozenset(w for w in (x.lower() for x in WORD.findall(phrase)) if w not in STOPWORDS and len(w) > 2)
+    return frozenset(
+        w for w in (x.lower() for x in WORD.findall(phrase)) if w not in STOPWORDS and len(w) > 2
+    )
 
 
 def names_event(sentence: str, words: frozenset[str]) -> bool:

@@ -21,10 +21,18 @@ def render(report: Report) -> str:
         out.append("")
         out.append(_cell(f.explanation))
         out.append("")
-        table = [[r.article, r.line, _cell(r.quote), r.value, r.modality, "yes" if r.in_conflict else ""]
-                 for r in rows if r.finding == f.id]
-        out.append(tabulate(table, headers=["article", "line", "quote", "value", "modality", "conflict"],
-                            tablefmt="github"))
+        table = [
+            [r.article, r.line, _cell(r.quote), r.value, r.modality, "yes" if r.in_conflict else ""]
+            for r in rows
+            if r.finding == f.id
+        ]
+        out.append(
+            tabulate(
+                table,
+                headers=["article", "line", "quote", "value", "modality", "conflict"],
+                tablefmt="github",
+            )
+        )
         out.append("")
     if report.stale_reviews:
         out.append("## Stale review decisions")
@@ -36,7 +44,9 @@ def render(report: Report) -> str:
     if report.skipped:
         out.append("## Skipped and warnings")
         out.append("")
-        out.extend(f"- `{s.path}`{' line ' + str(s.line) if s.line else ''}: {_cell(s.reason)}"
-                   for s in report.skipped)
+        out.extend(
+            f"- `{s.path}`{' line ' + str(s.line) if s.line else ''}: {_cell(s.reason)}"
+            for s in report.skipped
+        )
         out.append("")
     return "\n".join(out)

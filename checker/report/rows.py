@@ -38,8 +38,17 @@ def evidence_rows(report: Report) -> list[EvidenceRow]:
 
 def _row(f: Finding, c: Claim, in_conflict: bool) -> EvidenceRow:
     return EvidenceRow(
-        f.id, str(f.key), f.verdict.value, f.status.value, c.article, c.line,
-        " ".join(c.quote.split()), value_text(c), c.modality.value, in_conflict, f.explanation,
+        f.id,
+        str(f.key),
+        f.verdict.value,
+        f.status.value,
+        c.article,
+        c.line,
+        " ".join(c.quote.split()),
+        value_text(c),
+        c.modality.value,
+        in_conflict,
+        f.explanation,
     )
 
 

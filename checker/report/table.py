@@ -15,8 +15,14 @@ def render(report: Report) -> str:
     rows.sort(key=lambda r: (order.get(r[1], 3), r[0]))
     out = []
     if rows:
-        out.append(tabulate(rows, headers=["key", "verdict", "status", "values [article:line]"],
-                            tablefmt="simple", maxcolwidths=[38, 15, 10, 70]))
+        out.append(
+            tabulate(
+                rows,
+                headers=["key", "verdict", "status", "values [article:line]"],
+                tablefmt="simple",
+                maxcolwidths=[38, 15, 10, 70],
+            )
+        )
     else:
         out.append("No claim was made by two or more articles.")
     for f in report.findings:
