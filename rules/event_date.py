@@ -49,15 +49,10 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
             continue
         sentence = sentence_span(article.text, d.start)
         hit = event_near(article.text, d.start, d.end, *sentence)
-        if hit is not None:
-            found.append(
-                (
-                    d,
-                    Key(Family.DATE, hit.id, "when"),
-                    gazetteer.extra.get(hit.id) == "annual",
-                    sentence,
-                )
-            )
+        annual = hit is not None and gazetteer.extra.get(hit.id) == "annual"
+        # A whole year says nothing about the day of a yearly event ("this year's parade").
+        if hit is not None and not (annual and d.grain in (Grain.YEAR, Grain.DECADE)):
+            found.append((d, Key(Family.DATE, hit.id, "when"), annual, sentence))
         else:
             found.append((d, Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}"), False, sentence))
     for start, end in find_impossible_dates(article.text):
