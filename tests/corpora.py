@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.model import Claim, Family, Finding, Interval, Key, ReviewStatus, Verdict
+
+TRADE_2022 = Key(Family.TRADE, "china-russia", "total", "2022")
+
 # The names and the text carry markup an attacker could put in an article: it must reach every
 # page as text. The file name is legal on Linux and ends up in links and headings.
 HOSTILE_NAME = 'x" onmouseover="x.txt'
@@ -40,3 +44,26 @@ def write_corpus(root: Path, hostile: bool = False) -> Path:
     else:
         (corpus / "b.txt").write_text(ARTICLES["b.txt"], encoding="utf-8")
     return corpus
+
+
+def trade_claim(article: str, value: float, quote: str, *, start: int = 0, line: int = 2) -> Claim:
+    """A 2022 Russia-China trade claim, as the trade-total rule would give it."""
+    return Claim(
+        article=article,
+        rule="trade-total",
+        key=TRADE_2022,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        line=line,
+        amount=Interval.exact(value, "USD"),
+    )
+
+
+def contradiction(
+    a: Claim, b: Claim, explanation: str, status: ReviewStatus = ReviewStatus.UNREVIEWED
+) -> Finding:
+    """The finding that two trade claims contradict each other."""
+    return Finding(
+        "f-0123456789ab", TRADE_2022, Verdict.CONTRADICT, (a, b), ((a, b),), explanation, status
+    )

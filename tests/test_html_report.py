@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 from chromium import chromium_driver
-from corpora import HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, write_corpus
+from corpora import (
+    HOSTILE_ATTR,
+    HOSTILE_NAME,
+    HOSTILE_SCRIPT,
+    contradiction,
+    trade_claim,
+    write_corpus,
+)
 
-from checker.model import Claim, Family, Finding, Interval, Key, ReviewStatus, Verdict
+from checker.model import ReviewStatus
 from checker.report import html
 from checker.report.build import ClaimContext, Report
 
@@ -49,37 +56,10 @@ class Page(HTMLParser):
 
 def hostile_report() -> Report:
     """A report whose article name, quote and sentence are all markup."""
-    key = Key(Family.TRADE, "china-russia", "total", "2022")
     quote = f"{HOSTILE_SCRIPT} $190 billion {HOSTILE_ATTR}"
-    a = Claim(
-        article=HOSTILE_NAME,
-        rule="trade-total",
-        key=key,
-        quote=quote,
-        start=0,
-        end=len(quote),
-        line=3,
-        amount=Interval.exact(1.9e11, "USD"),
-    )
-    b = Claim(
-        article="b.txt",
-        rule="trade-total",
-        key=key,
-        quote="$172 billion",
-        start=5,
-        end=17,
-        line=2,
-        amount=Interval.exact(1.72e11, "USD"),
-    )
-    finding = Finding(
-        "f-0123456789ab",
-        key,
-        Verdict.CONTRADICT,
-        (a, b),
-        ((a, b),),
-        f"{HOSTILE_SCRIPT} differ",
-        ReviewStatus.DISMISSED,
-    )
+    a = trade_claim(HOSTILE_NAME, 1.9e11, quote, line=3)
+    b = trade_claim("b.txt", 1.72e11, "$172 billion", start=5)
+    finding = contradiction(a, b, f"{HOSTILE_SCRIPT} differ", ReviewStatus.DISMISSED)
     contexts = {
         a.id: ClaimContext(f"<b>{HOSTILE_ATTR}</b> ", quote, f" {HOSTILE_SCRIPT}"),
         b.id: ClaimContext("Trade hit ", "$172 billion", "."),

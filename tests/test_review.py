@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from corpora import write_corpus
+from corpora import contradiction, trade_claim, write_corpus
 from filelock import FileLock
 
 from checker.ledger import Decision, LedgerError, lock_path, read_ledger, record_decision
-from checker.model import Claim, Family, Finding, Interval, Key, ReviewStatus, Verdict
+from checker.model import ReviewStatus
 from checker.report import csv as csv_report
 from checker.report import markdown, table
 from checker.report.build import Report
@@ -182,36 +182,9 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
 
 
 def reviewed_report() -> Report:
-    key = Key(Family.TRADE, "china-russia", "total", "2022")
-    a = Claim(
-        article="a.txt",
-        rule="trade-total",
-        key=key,
-        quote="$190 billion",
-        start=0,
-        end=12,
-        line=2,
-        amount=Interval.exact(1.9e11, "USD"),
-    )
-    b = Claim(
-        article="b.txt",
-        rule="trade-total",
-        key=key,
-        quote="$172 billion",
-        start=0,
-        end=12,
-        line=2,
-        amount=Interval.exact(1.72e11, "USD"),
-    )
-    finding = Finding(
-        "f-0123456789ab",
-        key,
-        Verdict.CONTRADICT,
-        (a, b),
-        ((a, b),),
-        "differ",
-        ReviewStatus.DISMISSED,
-    )
+    a = trade_claim("a.txt", 1.9e11, "$190 billion")
+    b = trade_claim("b.txt", 1.72e11, "$172 billion")
+    finding = contradiction(a, b, "differ", ReviewStatus.DISMISSED)
     return Report(
         corpus="corpus",
         articles=(),
