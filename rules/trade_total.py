@@ -19,7 +19,9 @@ from checker.model import Article, Bound, Claim, Family, Key, Modality, Notice
 from checker.normalise.currencies import CODE_ALIASES, ISO_CODES, currency_of
 from checker.normalise.entities import article_country_pair, countries, pair_id
 from checker.normalise.modality import modality_before
-from checker.normalise.money import find_money
+from checker.normalise.dates_words import MONTHS
+from checker.normalise.money import MoneyMatch, find_money
+from checker.normalise.numbers import parse_number
 from checker.patterns import compile_pattern, finditer, search, sentence_span
 from checker.rule import Example, Expect, Rule
 
@@ -51,6 +53,43 @@ PERIOD = compile_pattern(
     """
 )
 PERIOD_WINDOW = 40  # characters after the amount where its period may stand
+
+# Part of a year: a January-November figure is not the year's total, and two year-to-date
+# figures from different months differ without contradicting each other.
+PART_OF_YEAR = compile_pattern(
+    r"""
+    \b (?: first \s+ (?P<n>\w+) \s+ months
+         | first \s+ (?P<half>half) | first \s+ (?P<quarter>quarter) | (?P<h1>H1) | (?P<q>Q[1-4])
+         | (?:january|jan\.?) \s* (?:-|–|to|through|until) \s* (?P<to>\L<months>)
+           (?: \s+ (?P<year>(?:19|20)\d{2}) )?
+         | (?P<ytd>year[\s-]to[\s-]date | so \s+ far \s+ this \s+ year | this \s+ year \s+ so \s+ far)
+       ) \b
+    """,
+    months=MONTHS,
+)
+PART_WINDOW = 60  # characters either side of the amount where a part of the year may stand
+
+
+def part_of_year(
+    article: Article, money: MoneyMatch, sent: tuple[int, int]
+) -> tuple[str, str | None] | None:
+    """The part of the year a figure covers, as a period suffix, and a year it names."""
+    lo, hi = max(sent[0], money.start - PART_WINDOW), min(sent[1], money.end + PART_WINDOW)
+    m = search(PART_OF_YEAR, article.text, lo, hi)
+    if m is None:
+        return None
+    if m["ytd"]:
+        month = article.published.month if article.published else None
+        return (f"to-m{month}" if month else "year-to-date"), None
+    if m["q"]:
+        return m["q"].lower(), None
+    months = 6 if (m["half"] or m["h1"]) else 3 if m["quarter"] else None
+    if m["n"]:
+        n = parse_number(m["n"])
+        months = int(n) if n and n == int(n) and 0 < n < 12 else None
+    if m["to"]:
+        months = MONTHS[m["to"].lower().rstrip(".")]
+    return (f"to-m{months}", m["year"]) if months else None
 
 
 # A trade figure in a currency we do not know: "hit 50 zorkmids", "reached XYZ 5 million".
@@ -138,10 +177,14 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
             continue
         subject = pair_of(article, sent_start, sent_end, trade.start())
         year, deadline = period_of(article, money.end, sent_start, sent_end)
+        part = part_of_year(article, money, (sent_start, sent_end))
+        if part is not None:
+            year = part[1] or year
         if subject is None or year is None:
             continue
-        part = trade["part"] or trade["part2"]
-        metric = METRICS[part.lower()] if part else "total"
+        period = f"{year}-{part[0]}" if part is not None else year
+        share = trade["part"] or trade["part2"]
+        metric = METRICS[share.lower()] if share else "total"
         clause_start = max(
             sent_start, moneys[i - 1].end if i and moneys[i - 1].end > sent_start else sent_start
         )
@@ -156,7 +199,7 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
             article,
             (start, money.end),
             rule=RULE.id,
-            key=Key(Family.TRADE, subject, metric, year),
+            key=Key(Family.TRADE, subject, metric, period),
             amount=money.amount,
             modality=modality,
         )
