@@ -17,9 +17,9 @@ import regex
 
 from checker.model import Article, Bound, Claim, Family, Key, Modality, Notice
 from checker.normalise.currencies import CODE_ALIASES, ISO_CODES, currency_of
+from checker.normalise.dates_words import MONTHS
 from checker.normalise.entities import article_country_pair, countries, pair_id
 from checker.normalise.modality import modality_before
-from checker.normalise.dates_words import MONTHS
 from checker.normalise.money import MoneyMatch, find_money
 from checker.normalise.numbers import parse_number
 from checker.patterns import compile_pattern, finditer, search, sentence_span
@@ -62,7 +62,8 @@ PART_OF_YEAR = compile_pattern(
          | first \s+ (?P<half>half) | first \s+ (?P<quarter>quarter) | (?P<h1>H1) | (?P<q>Q[1-4])
          | (?:january|jan\.?) \s* (?:-|–|to|through|until) \s* (?P<to>\L<months>)
            (?: \s+ (?P<year>(?:19|20)\d{2}) )?
-         | (?P<ytd>year[\s-]to[\s-]date | so \s+ far \s+ this \s+ year | this \s+ year \s+ so \s+ far)
+         | (?P<ytd> year[\s-]to[\s-]date | so \s+ far \s+ this \s+ year
+                | this \s+ year \s+ so \s+ far )
        ) \b
     """,
     months=MONTHS,
