@@ -6,6 +6,10 @@ For each size: writes a corpus (bench/corpus_gen.py), times one pass of a single
 `re` pattern over the same text (one core), then runs `claimcheck check ... --format json`
 as a subprocess under /usr/bin/time -v (peak memory) with --jobs 1, --jobs 2, a cold cache
 and a warm re-run after 1% of the articles changed. Prints one Markdown table row per size.
+
+The checker and rules run from a copy of the working tree taken at the start (WORK/src), so
+that edits made while a long benchmark runs neither mix versions nor invalidate the cache
+between the cold and the warm run.
 """
 
 from __future__ import annotations
@@ -39,7 +43,19 @@ def scan_speed(corpus: Path) -> tuple[float, int]:
     return size / 1e6 / (time.perf_counter() - started), size
 
 
-def run(corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def snapshot(work: Path) -> Path:
+    """Copy the checker and rules packages under work/src; the runs import them from there."""
+    src = work / "src"
+    shutil.rmtree(src, ignore_errors=True)
+    for package in ("checker", "rules"):
+        shutil.copytree(ROOT / package, src / package, ignore=shutil.ignore_patterns("__pycache__"))
+    return src
+
+
+def run(src: Path, corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
     """Seconds and peak resident MB of one `claimcheck check` (main process, workers counted apart)."""
     command = [
         "/usr/bin/time",
@@ -57,8 +73,8 @@ def run(corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
         *flags,
     ]
     started = time.perf_counter()
-    # The checker next to this file, not whichever one is installed.
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    # The snapshot of the checker next to this file, not whichever one is installed.
+    env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(command, capture_output=True, text=True, cwd=out.parent, env=env)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
@@ -69,7 +85,7 @@ def run(corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
     return seconds, peak / 1024
 
 
-def bench(size: int, work: Path) -> dict[str, float]:
+def bench(size: int, work: Path, src: Path) -> dict[str, float]:
     """All the figures for one corpus size."""
     corpus = work / f"corpus-{size}"
     shutil.rmtree(corpus, ignore_errors=True)
@@ -78,11 +94,11 @@ def bench(size: int, work: Path) -> dict[str, float]:
     out = work / f"report-{size}.json"
     cache = work / f"cache-{size}"
     shutil.rmtree(cache, ignore_errors=True)
-    j1, mem1 = run(corpus, out, "--jobs", "1", "--no-cache")
-    j2, mem2 = run(corpus, out, "--jobs", "2", "--no-cache")
-    cold, _ = run(corpus, out, "--jobs", "1", "--cache-dir", str(cache))
+    j1, mem1 = run(src, corpus, out, "--jobs", "1", "--no-cache")
+    j2, mem2 = run(src, corpus, out, "--jobs", "2", "--no-cache")
+    cold, _ = run(src, corpus, out, "--jobs", "1", "--cache-dir", str(cache))
     change_some(corpus, 0.01)
-    warm, _ = run(corpus, out, "--jobs", "1", "--cache-dir", str(cache))
+    warm, _ = run(src, corpus, out, "--jobs", "1", "--cache-dir", str(cache))
     mb = nbytes / 1e6
     return {
         "size": size,
@@ -111,10 +127,11 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    src = snapshot(work)
     header: list[str] | None = None
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        row = bench(size, work)
+        row = bench(size, work, src)
         rows.append(row)
         if header is None:
             header = list(row)

@@ -7,13 +7,23 @@ loads the registry itself (rules are module functions) and picks the rules by id
 
 from __future__ import annotations
 
+import hashlib
+import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from checker.codec import CodecError, decode_claim_row, encode_claim_row
 from checker.extract import extract_article
+from checker.ingest import RECORD_SUFFIXES, ManifestEntry, read_one
 from checker.model import Article, Claim, Skipped
-from checker.report.build import ClaimContext
+from checker.report.build import ArticleInfo, ClaimContext
 from checker.rule import Rule
+from checker.suppress import is_turned_off
+
+TURNED_OFF = "turned off by <!-- claimcheck: off -->"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +67,116 @@ def check_batch(articles: Sequence[Article], rule_ids: tuple[str, ...]) -> list[
     """Check a batch of articles in a worker process, with the rules named by id."""
     rules = load_worker_rules(rule_ids)
     return [check_article(a, rules) for a in articles]
+
+
+@dataclass(frozen=True, slots=True)
+class FileJob:
+    """One corpus file to read and check where the work runs: its path, not its text."""
+
+    path: str  # as the corpus walk found it (the worker opens it)
+    rel: str  # relative to the corpus, "/" separators: the article id of a plain file
+    manifest: dict[str, ManifestEntry]  # the manifest rows this file's articles may use
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutput:
+    """One file read and checked: its items in ingest order, and what the file was.
+
+    `items` holds Skipped records and (ArticleInfo, ArticleResult, cache key or "") tuples.
+    `stamp` is (size, mtime_ns, sha256 of the bytes, when read) for a plain file that was
+    read, else None (a .jsonl file, or one skipped unread).
+    """
+
+    items: tuple[Skipped | tuple[ArticleInfo, ArticleResult, str], ...]
+    stamp: tuple[int, int, str, int] | None
+
+
+def check_file(
+    job: FileJob, rules: Sequence[Rule], version: str | None, max_bytes: int
+) -> FileOutput:
+    """Read, decode, date and check one file (in a worker); `version` set: with cache keys."""
+    from checker.cache import article_key  # the cache imports this module
+
+    stamp: list[tuple[int, int, str, int]] = []
+
+    def seen(st: os.stat_result, raw: bytes) -> None:
+        stamp.append((st.st_size, st.st_mtime_ns, hashlib.sha256(raw).hexdigest(), time.time_ns()))
+
+    if job.rel.endswith(RECORD_SUFFIXES):  # records are not hashed: known by stamp alone,
+        try:  # taken before they are read
+            st = os.stat(job.path)
+            stamp.append((st.st_size, st.st_mtime_ns, "", time.time_ns()))
+        except OSError:
+            pass
+    rule_ids = [r.id for r in rules]
+    items: list[Skipped | tuple[ArticleInfo, ArticleResult, str]] = []
+    for item in read_one(Path(job.path), job.rel, job.manifest, max_bytes, seen):
+        if isinstance(item, Skipped):
+            items.append(item)
+        elif is_turned_off(item.text):
+            items.append(Skipped(item.id, TURNED_OFF, fatal=False))
+        else:
+            key = article_key(version, rule_ids, item) if version is not None else ""
+            items.append((ArticleInfo.of(item), check_article(item, rules), key))
+    return FileOutput(tuple(items), stamp[0] if stamp else None)
+
+
+def check_files(
+    jobs: Sequence[FileJob], rule_ids: tuple[str, ...], version: str | None, max_bytes: int
+) -> list[Any]:
+    """Check a batch of files in a worker process, with the rules named by id.
+
+    The outputs go back packed (`pack_output`): claims as plain lists, which cross the
+    process boundary several times quicker than pickled dataclasses.
+    """
+    rules = load_worker_rules(rule_ids)
+    return [pack_output(check_file(job, rules, version, max_bytes)) for job in jobs]
+
+
+def pack_output(output: FileOutput) -> tuple[Any, ...]:
+    """A FileOutput as tuples and lists of plain values (the cache's claim rows)."""
+    items = []
+    for x in output.items:
+        if isinstance(x, Skipped):
+            items.append(x)
+            continue
+        info, result, key = x
+        items.append(
+            (
+                info,
+                [_claim_row(c) for c in result.claims],
+                result.problems,
+                [(c.before, c.quote, c.after) for c in result.contexts],
+                key,
+            )
+        )
+    return tuple(items), output.stamp
+
+
+def _claim_row(claim: Claim) -> list[Any] | Claim:
+    """The claim as a row, if the row reads back to an equal claim; else the claim itself."""
+    row = encode_claim_row(claim)
+    try:
+        if decode_claim_row(row) == claim:  # checked here, where the work is spread
+            return row
+    except CodecError:  # a field of an unexpected type (a rule's own): sent as it is
+        pass
+    return claim
+
+
+def unpack_output(packed: tuple[Any, ...]) -> FileOutput:
+    """The FileOutput that pack_output packed."""
+    packed_items, stamp = packed
+    items: list[Skipped | tuple[ArticleInfo, ArticleResult, str]] = []
+    for x in packed_items:
+        if isinstance(x, Skipped):
+            items.append(x)
+            continue
+        info, rows, problems, contexts, key = x
+        claims = tuple(r if isinstance(r, Claim) else decode_claim_row(r) for r in rows)
+        kept = tuple(
+            ClaimContext(b, c.quote if q == c.quote else q, a)  # one string, as ClaimContext.of
+            for c, (b, q, a) in zip(claims, contexts, strict=True)
+        )
+        items.append((info, ArticleResult(claims, problems, kept), key))
+    return FileOutput(tuple(items), stamp)

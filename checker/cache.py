@@ -18,14 +18,23 @@ import functools
 import hashlib
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import checker
 from checker import __version__
-from checker.batch import ArticleResult
-from checker.codec import CODEC_VERSION, CodecError, decode_result, encode_result
-from checker.model import Article
+from checker.batch import ArticleResult, FileJob, FileOutput
+from checker.codec import (
+    CODEC_VERSION,
+    CodecError,
+    decode_file_items,
+    decode_result,
+    encode_file_items,
+    encode_result,
+)
+from checker.model import Article, Skipped
+from checker.report.build import ArticleInfo
 from checker.rule import Rule
 
 DB_NAME = "claims.sqlite3"
@@ -33,6 +42,12 @@ SCHEMA = 1
 BUSY_TIMEOUT_S = 60.0
 SOURCE_SUFFIXES = (".py", ".txt", ".toml", ".csv")
 LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...); SQLite allows 999 parameters at least
+# A file changed again within this long of being read may keep its size and mtime (coarse
+# file-system clocks): its stamp is then not trusted alone, and its bytes are hashed.
+RACY_NS = 2_000_000_000
+
+# One file as the cache has it: its warnings and articles, each article with its result.
+FileItems = list[Skipped | tuple[ArticleInfo, ArticleResult]]
 
 Warn = Callable[[str], None]
 
@@ -90,6 +105,13 @@ def article_key(version: str, rule_ids: Sequence[str], article: Article) -> str:
     return h.hexdigest()
 
 
+def file_key(version: str, rule_ids: Sequence[str], job: FileJob, max_bytes: int) -> str:
+    """What a file's cached items depend on besides its bytes: rules, version, manifest, limit."""
+    rows = sorted((k, e.published, e.url, e.outlet, e.title) for k, e in job.manifest.items())
+    head = "\x00".join((version, ",".join(rule_ids), str(max_bytes), repr(rows)))
+    return hashlib.sha256(head.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _checksum(payload: str) -> str:
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -129,6 +151,13 @@ class ClaimCache:
             "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, article TEXT NOT NULL, "
             "checksum TEXT NOT NULL, payload TEXT NOT NULL)"
         )
+        # Ingest by file: a file whose size and mtime (else bytes) are as recorded is not read
+        # again; its articles' results are the rows of `articles` that `payload` names.
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, fkey TEXT NOT NULL, "
+            "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha TEXT NOT NULL, "
+            "read_ns INTEGER NOT NULL, checksum TEXT NOT NULL, payload TEXT NOT NULL)"
+        )
         db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
         if row is None or row[0] != str(SCHEMA):
@@ -140,10 +169,22 @@ class ClaimCache:
     def _open(self) -> sqlite3.Connection:
         try:
             return self._connect()
+        except sqlite3.OperationalError as exc:  # another run is creating it: wait, then try again
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                return self._rebuild(exc)
+            time.sleep(0.5)
+            try:
+                return self._connect()
+            except sqlite3.DatabaseError as again:
+                return self._rebuild(again)
         except sqlite3.DatabaseError as exc:  # not a database, damaged, or another schema
-            self.warn(f"cache {self.path} is unusable ({exc}); rebuilding it")
-            self._discard()
-            return self._connect()
+            return self._rebuild(exc)
+
+    def _rebuild(self, exc: sqlite3.DatabaseError) -> sqlite3.Connection:
+        """A fresh database in place of one that cannot be used."""
+        self.warn(f"cache {self.path} is unusable ({exc}); rebuilding it")
+        self._discard()
+        return self._connect()
 
     def _discard(self) -> None:
         """Move the damaged database aside (kept once, for a post-mortem) and start afresh."""
@@ -169,29 +210,34 @@ class ClaimCache:
                 with self.db:
                     self.db.execute("BEGIN IMMEDIATE")
                     self.db.execute("DELETE FROM articles")
+                    self.db.execute("DELETE FROM files")
                     self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         except sqlite3.OperationalError as exc:  # busy past the timeout: prune another time
             self.warn(f"could not prune cache {self.path}: {exc}")
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
 
-    def lookup(self, entries: Sequence[tuple[str, Article]]) -> dict[str, ArticleResult]:
-        """The cached results of the given (key, article) pairs that are present and sound."""
-        wanted = {key: article for key, article in entries}
-        rows: list[tuple[str, str, str]] = []
-        keys = list(wanted)
+    def _select(self, columns: str, table: str, column: str, values: Sequence[str]) -> list[tuple]:  # type: ignore[type-arg]
+        """Rows whose `column` is one of `values`, LOOKUP_CHUNK values a query; [] on damage."""
+        rows: list[tuple] = []  # type: ignore[type-arg]
         try:
-            for i in range(0, len(keys), LOOKUP_CHUNK):
-                part = keys[i : i + LOOKUP_CHUNK]
+            for i in range(0, len(values), LOOKUP_CHUNK):
+                part = values[i : i + LOOKUP_CHUNK]
                 marks = ",".join("?" * len(part))
                 rows.extend(
                     self.db.execute(
-                        f"SELECT key, checksum, payload FROM articles WHERE key IN ({marks})", part
+                        f"SELECT {columns} FROM {table} WHERE {column} IN ({marks})", part
                     )
                 )
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
-            rows = []
+            return []
+        return rows
+
+    def lookup(self, entries: Sequence[tuple[str, Article]]) -> dict[str, ArticleResult]:
+        """The cached results of the given (key, article) pairs that are present and sound."""
+        wanted = {key: article for key, article in entries}
+        rows = self._select("key, checksum, payload", "articles", "key", list(wanted))
         found: dict[str, ArticleResult] = {}
         for key, checksum, payload in rows:
             article = wanted[key]
@@ -211,6 +257,97 @@ class ClaimCache:
         self.misses += len(wanted) - len(found)
         return found
 
+    def lookup_files(
+        self, entries: Sequence[tuple[FileJob, str, int, int]], max_bytes: int
+    ) -> dict[str, FileItems]:
+        """The cached items of the given (job, file key, size, mtime_ns) files, by path.
+
+        A file is a hit when its row has the same file key (rules, version, manifest row, size
+        limit) and size, and either the same mtime (read long enough after its last change) or,
+        failing that, the same bytes (then hashed here). Its articles' results must all be
+        present and sound. Nothing of a hit is read from the file but, at most, its bytes.
+        """
+        wanted = {job.rel: (job, fkey, size, mtime) for job, fkey, size, mtime in entries}
+        rows = self._select(
+            "path, fkey, size, mtime_ns, sha, read_ns, checksum, payload",
+            "files",
+            "path",
+            list(wanted),
+        )
+        restamp: list[tuple[int, int, str]] = []
+        files: dict[str, list[Skipped | tuple[ArticleInfo, str]]] = {}
+        for path, fkey, size, mtime, sha, read_ns, checksum, payload in rows:
+            job, want_key, now_size, now_mtime = wanted[path]
+            if fkey != want_key or size != now_size:
+                continue
+            if now_mtime != mtime or mtime + RACY_NS >= read_ns:
+                if not sha:  # a .jsonl file: known by its stamp alone
+                    continue
+                try:
+                    with open(job.path, "rb") as f:
+                        raw = f.read(max_bytes + 1)
+                except OSError:
+                    continue
+                if hashlib.sha256(raw).hexdigest() != sha:
+                    continue
+                restamp.append((now_mtime, time.time_ns(), path))
+            try:
+                if not isinstance(payload, str) or _checksum(payload) != checksum:
+                    raise CodecError("checksum does not match")
+                files[path] = decode_file_items(payload)
+            except CodecError as exc:
+                self.rejected += 1
+                self.warn(f"cache entry for {path} is corrupt ({exc}); re-reading it")
+        keys = [x[1] for items in files.values() for x in items if not isinstance(x, Skipped)]
+        results: dict[str, ArticleResult] = {}
+        for key, checksum, payload in self._select(
+            "key, checksum, payload", "articles", "key", keys
+        ):
+            try:
+                if not isinstance(payload, str) or _checksum(payload) != checksum:
+                    raise CodecError("checksum does not match")
+                claims, problems, contexts = decode_result(payload)
+            except CodecError as exc:
+                self.rejected += 1
+                self.warn(f"cache entry {key[:12]} is corrupt ({exc}); re-extracting its file")
+                continue
+            results[key] = ArticleResult(tuple(claims), tuple(problems), tuple(contexts))
+        found: dict[str, FileItems] = {}
+        for path, items in files.items():
+            if all(isinstance(x, Skipped) or x[1] in results for x in items):
+                found[path] = [
+                    x if isinstance(x, Skipped) else (x[0], results[x[1]]) for x in items
+                ]
+        articles = sum(1 for items in found.values() for x in items if not isinstance(x, Skipped))
+        self.hits += articles
+        if restamp:
+            self._write("UPDATE files SET mtime_ns = ?, read_ns = ? WHERE path = ?", restamp)
+        return found
+
+    def store_files(self, entries: Sequence[tuple[FileJob, str, FileOutput]]) -> None:
+        """Write what reading and checking these files gave (files read whole only)."""
+        articles, files = [], []
+        for job, fkey, output in entries:
+            if output.stamp is None:
+                continue
+            size, mtime, sha, read_ns = output.stamp
+            for x in output.items:
+                if not isinstance(x, Skipped):
+                    info, result, key = x
+                    payload = encode_result(
+                        list(result.claims), list(result.problems), list(result.contexts)
+                    )
+                    articles.append((key, info.id, _checksum(payload), payload))
+            payload = encode_file_items(
+                x if isinstance(x, Skipped) else (x[0], x[2]) for x in output.items
+            )
+            files.append((job.rel, fkey, size, mtime, sha, read_ns, _checksum(payload), payload))
+        self.misses += len(articles)
+        if articles:
+            self._write("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", articles)
+        if files:
+            self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
+
     def store(self, entries: Sequence[tuple[str, Article, ArticleResult]]) -> None:
         """Write fresh results in one transaction; a failure to write only costs the cache."""
         rows = []
@@ -219,13 +356,17 @@ class ClaimCache:
                 list(result.claims), list(result.problems), list(result.contexts)
             )
             rows.append((key, article.id, _checksum(payload), payload))
+        self._write("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+
+    def _write(self, statement: str, rows: Sequence[tuple]) -> None:  # type: ignore[type-arg]
+        """Run one statement over the rows in one transaction; a failure only costs the cache."""
         if not rows:
             return
         for attempt in (1, 2):
             try:
                 with self.db:  # BEGIN ... COMMIT, ROLLBACK on error
                     self.db.execute("BEGIN IMMEDIATE")
-                    self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+                    self.db.executemany(statement, rows)
                 return
             except sqlite3.OperationalError as exc:  # locked past the timeout, disk full
                 self.warn(f"could not write to cache {self.path}: {exc}")

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,13 @@ def renderer(name: str):  # noqa: ANN201 - a module with render(report) -> str
     return importlib.import_module(f"checker.report.{name}")
 
 
+def rendered(name: str, report: Report) -> Iterable[str]:
+    """A report's text in pieces when its renderer can stream it (JSON), else in one piece."""
+    module = renderer(name)
+    chunks = getattr(module, "render_chunks", None)
+    return chunks(report) if chunks is not None else (module.render(report),)
+
+
 def fail(message: str) -> int:
     """Print a usage or input error and return its exit code."""
     print(f"claimcheck: {message}", file=sys.stderr)
@@ -44,7 +52,7 @@ def fail(message: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Check a corpus and write the report(s)."""
     from checker.invocation import UsageError, prepare, run
-    from checker.io import write_atomic
+    from checker.io import write_atomic_chunks
 
     try:
         from checker.scale import with_scale  # --jobs, cache, engine
@@ -56,17 +64,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         fmt = args.format or "table"
         if args.output and args.output != "-":
             report = replace(report, link_base=os.path.relpath(report.corpus, Path(args.output).parent))
-        text = renderer(fmt).render(report)
         if not args.output or args.output == "-":
-            sys.stdout.write(text)
+            sys.stdout.writelines(rendered(fmt, report))
         else:
-            write_atomic(Path(args.output), text)
+            write_atomic_chunks(Path(args.output), rendered(fmt, report))
         return strict_exit(args, report, EXIT_OK)
     out_dir = Path(args.output_dir)
     # Links in the written reports point at the corpus from where the reports lie.
     report = replace(report, link_base=os.path.relpath(report.corpus, out_dir))
     for fmt, name in DEFAULT_FILES.items():
-        write_atomic(out_dir / name, renderer(fmt).render(report))
+        write_atomic_chunks(out_dir / name, rendered(fmt, report))
     if not args.quiet:
         sys.stdout.write(renderer("table").render(report))
         print(f"Reports written to {out_dir}/: {', '.join(DEFAULT_FILES.values())}")

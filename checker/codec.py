@@ -9,41 +9,59 @@ this module writes raises CodecError, so a damaged cache row is never half-trust
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Offset, Skipped
-from checker.report.build import ClaimContext
+from checker.report.build import ArticleInfo, ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
-CODEC_VERSION = 2
+CODEC_VERSION = 3
 
 
 class CodecError(ValueError):
     """A record that does not decode to the model's types."""
 
 
+# Enum members by contract value: a dict lookup, several times quicker than calling the Enum.
+_FAMILIES = {m.value: m for m in Family}
+_BOUNDS = {m.value: m for m in Bound}
+_MODALITIES = {m.value: m for m in Modality}
+
+
+def _member(table: dict[str, Any], value: Any) -> Any:
+    try:
+        return table[value]
+    except (KeyError, TypeError):
+        raise CodecError(f"not one of {sorted(table)}: {value!r}") from None
+
+
+# A claim in the cache: its fields in this order (a list, quicker to read back than a dict).
+CLAIM_ROW = (
+    "article", "rule", "key", "quote", "start", "end", "line", "amount", "dates", "alternatives",
+    "modality", "attribution", "annual", "note", "offset",
+)
+
+
+def encode_claim_row(c: Claim) -> list[Any]:
+    """A claim as a JSON-ready list, in CLAIM_ROW order."""
+    a = c.amount
+    return [
+        c.article, c.rule, _key(c.key), c.quote, c.start, c.end, c.line,
+        None if a is None else [a.lower, a.upper, a.bound.value, a.unit, a.tolerance],
+        None if c.dates is None else _span(c.dates),
+        [_span(s) for s in c.alternatives],
+        c.modality.value, c.attribution, c.annual, c.note,
+        None if c.offset is None else [c.offset.days, _key(c.offset.anchor), c.offset.phrase],
+    ]
+
+
 def encode_claim(c: Claim) -> dict[str, Any]:
     """A claim as a JSON-ready dict, every field named."""
-    a = c.amount
-    return {
-        "article": c.article,
-        "rule": c.rule,
-        "key": _key(c.key),
-        "quote": c.quote,
-        "start": c.start,
-        "end": c.end,
-        "line": c.line,
-        "amount": None if a is None else [a.lower, a.upper, a.bound.value, a.unit, a.tolerance],
-        "dates": None if c.dates is None else _span(c.dates),
-        "alternatives": [_span(s) for s in c.alternatives],
-        "modality": c.modality.value,
-        "attribution": c.attribution,
-        "annual": c.annual,
-        "note": c.note,
-        "offset": None if c.offset is None else [c.offset.days, _key(c.offset.anchor), c.offset.phrase],
-    }
+    return dict(zip(CLAIM_ROW, encode_claim_row(c), strict=True))
 
 
 def _key(k: Key) -> list[str | None]:
@@ -52,7 +70,14 @@ def _key(k: Key) -> list[str | None]:
 
 def _read_key(raw: Any) -> Key:
     family, subject, metric, period = raw
-    return Key(Family(family), _text(subject), _text(metric), _text(period, True))  # type: ignore[arg-type]
+    return _key_of(family, subject, metric, period)
+
+
+# Keys and spans repeat across a corpus: read once, and the claims share one object each
+# (typed: the cache tells 1 from True, as the checks below do).
+@functools.lru_cache(maxsize=8192, typed=True)
+def _key_of(family: Any, subject: Any, metric: Any, period: Any) -> Key:
+    return Key(_member(_FAMILIES, family), _text(subject), _text(metric), _text(period, True))  # type: ignore[arg-type]
 
 
 def _span(s: DateSpan) -> list[str]:
@@ -61,6 +86,13 @@ def _span(s: DateSpan) -> list[str]:
 
 def _read_span(raw: Any) -> DateSpan:
     start, end = raw
+    return _span_of(start, end)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
+def _span_of(start: Any, end: Any) -> DateSpan:
+    if type(start) is not str or type(end) is not str:
+        raise CodecError(f"not a date span: {start!r}, {end!r}")
     return DateSpan(date.fromisoformat(start), date.fromisoformat(end))
 
 
@@ -85,33 +117,51 @@ def _int(x: Any) -> int:
 def decode_claim(raw: dict[str, Any]) -> Claim:
     """The claim a dict from encode_claim stands for; CodecError when it is not one."""
     try:
-        amount = None
-        if raw["amount"] is not None:
-            lower, upper, bound, unit, tolerance = raw["amount"]
+        row = [raw[name] for name in CLAIM_ROW]
+    except (KeyError, TypeError) as exc:
+        raise CodecError(f"bad claim record: {type(exc).__name__}: {exc}") from exc
+    return decode_claim_row(row)
+
+
+def decode_claim_row(row: Any) -> Claim:
+    """The claim a list from encode_claim_row stands for; CodecError when it is not one."""
+    try:
+        (article, rule, key, quote, start, end, line, amount, dates, alternatives, modality,
+         attribution, annual, note, offset) = row
+        # Exact types, as json.loads gives them (no bool for an int, no float for an int).
+        if not (
+            type(article) is str and type(rule) is str and type(quote) is str
+            and type(start) is int and type(end) is int and type(line) is int
+            and type(annual) is bool and (attribution is None or type(attribution) is str)
+            and (note is None or type(note) is str)
+        ):
+            raise CodecError(f"bad claim field types: {row!r:.200}")
+        if amount is not None:
+            lower, upper, bound, unit, tolerance = amount
             amount = Interval(
                 _number(lower),
                 _number(upper),
-                Bound(bound),
+                _member(_BOUNDS, bound),
                 _text(unit),  # type: ignore[arg-type]
                 _number(tolerance),
             )  # type: ignore[arg-type]
         return Claim(
-            article=_text(raw["article"]),  # type: ignore[arg-type]
-            rule=_text(raw["rule"]),  # type: ignore[arg-type]
-            key=_read_key(raw["key"]),
-            quote=_text(raw["quote"]),  # type: ignore[arg-type]
-            start=_int(raw["start"]),
-            end=_int(raw["end"]),
-            line=_int(raw["line"]),
+            article=article,
+            rule=rule,
+            key=_read_key(key),
+            quote=quote,
+            start=start,
+            end=end,
+            line=line,
             amount=amount,
-            dates=None if raw["dates"] is None else _read_span(raw["dates"]),
-            alternatives=tuple(_read_span(s) for s in raw["alternatives"]),
-            modality=Modality(raw["modality"]),
-            attribution=_text(raw["attribution"], True),
-            annual=_bool(raw["annual"]),
-            note=_text(raw["note"], True),
-            offset=None if raw["offset"] is None else Offset(
-                _int(raw["offset"][0]), _read_key(raw["offset"][1]), _text(raw["offset"][2])  # type: ignore[arg-type]
+            dates=None if dates is None else _read_span(dates),
+            alternatives=tuple(_read_span(s) for s in alternatives),
+            modality=_member(_MODALITIES, modality),
+            attribution=attribution,
+            annual=annual,
+            note=note,
+            offset=None if offset is None else Offset(
+                _int(offset[0]), _read_key(offset[1]), _text(offset[2])  # type: ignore[arg-type]
             ),
         )
     except CodecError:
@@ -154,7 +204,7 @@ def encode_result(
     """One article's extraction (claims, problems, a sentence context per claim) as JSON text."""
     return json.dumps(
         {
-            "claims": [encode_claim(c) for c in claims],
+            "claims": [encode_claim_row(c) for c in claims],
             "problems": [encode_skipped(s) for s in problems],
             "contexts": [[x.before, x.quote, x.after] for x in contexts],
         },
@@ -167,7 +217,7 @@ def decode_result(text: str) -> tuple[list[Claim], list[Skipped], list[ClaimCont
     """The claims, problems and contexts that encode_result wrote; CodecError otherwise."""
     try:
         raw = json.loads(text)
-        claims = [decode_claim(c) for c in raw["claims"]]
+        claims = [decode_claim_row(c) for c in raw["claims"]]
         problems = [decode_skipped(s) for s in raw["problems"]]
         contexts = [ClaimContext(_text(b), _text(q), _text(a)) for b, q, a in raw["contexts"]]  # type: ignore[arg-type]
     except CodecError:
@@ -176,4 +226,62 @@ def decode_result(text: str) -> tuple[list[Claim], list[Skipped], list[ClaimCont
         raise CodecError(f"bad cache record: {type(exc).__name__}: {exc}") from exc
     if len(contexts) != len(claims):
         raise CodecError("bad cache record: one context per claim expected")
+    for i, (c, x) in enumerate(zip(claims, contexts)):
+        if x.quote == c.quote:  # one string for both, as ClaimContext.of keeps it
+            contexts[i] = ClaimContext(x.before, c.quote, x.after)
     return claims, problems, contexts
+
+
+def encode_info(a: ArticleInfo) -> list[Any]:
+    """An ArticleInfo as a JSON-ready list, in field order."""
+    return [a.id, a.published, a.basis, a.url, a.title, a.outlet, a.published_confidence,
+            a.published_year]
+
+
+def decode_info(raw: Any) -> ArticleInfo:
+    """The ArticleInfo a list from encode_info stands for; CodecError otherwise."""
+    try:
+        ident, published, basis, url, title, outlet, confidence, year = raw
+        return ArticleInfo(
+            _text(ident),  # type: ignore[arg-type]
+            _text(published, True),
+            _text(basis),  # type: ignore[arg-type]
+            _text(url, True),
+            _text(title, True),
+            _text(outlet, True),
+            _number(confidence),
+            None if year is None else _int(year),
+        )
+    except (TypeError, ValueError) as exc:
+        raise CodecError(f"bad article record: {type(exc).__name__}: {exc}") from exc
+
+
+def encode_file_items(items: Iterable[Skipped | tuple[ArticleInfo, str]]) -> str:
+    """A file's ingest output as JSON text: its warnings and articles (with their cache keys)."""
+    return json.dumps(
+        [
+            ["s", encode_skipped(x)] if isinstance(x, Skipped) else ["a", encode_info(x[0]), x[1]]
+            for x in items
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode_file_items(text: str) -> list[Skipped | tuple[ArticleInfo, str]]:
+    """What encode_file_items wrote; CodecError otherwise."""
+    try:
+        out: list[Skipped | tuple[ArticleInfo, str]] = []
+        for kind, *rest in json.loads(text):
+            if kind == "s":
+                out.append(decode_skipped(rest[0]))
+            elif kind == "a":
+                info, key = rest
+                out.append((decode_info(info), _text(key)))  # type: ignore[arg-type]
+            else:
+                raise CodecError(f"bad file record kind {kind!r}")
+        return out
+    except CodecError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CodecError(f"bad file record: {type(exc).__name__}: {exc}") from exc

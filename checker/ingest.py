@@ -22,7 +22,7 @@ import io
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -368,7 +368,7 @@ def iter_corpus(
             continue
         rel = path.relative_to(base).as_posix()
         found.add(rel)
-        for item in _read_one(path, rel, manifest, max_bytes):
+        for item in read_one(path, rel, manifest, max_bytes):
             if isinstance(item, Article):
                 found.add(item.id)
             yield item
@@ -384,8 +384,15 @@ def unknown_in_manifest(manifest: dict[str, ManifestEntry], found: set[str]) -> 
                           entry.line, fatal=False)
 
 
-def _read_one(path: Path, rel: str, manifest: dict[str, ManifestEntry], max_bytes: int) -> Iterator[Article | Skipped]:
-    """One corpus file's articles and warnings, or the one reason it was skipped."""
+def read_one(
+    path: Path, rel: str, manifest: dict[str, ManifestEntry], max_bytes: int,
+    seen: Callable[[os.stat_result, bytes], None] | None = None,
+) -> Iterator[Article | Skipped]:
+    """One corpus file's articles and warnings, or the one reason it was skipped.
+
+    `seen` is handed the file's status and bytes (of a plain file, not a .jsonl) as read,
+    so that a cache can tell later whether the file changed.
+    """
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
@@ -411,6 +418,8 @@ def _read_one(path: Path, rel: str, manifest: dict[str, ManifestEntry], max_byte
     if not raw.strip():
         yield Skipped(rel, "empty file")
         return
+    if seen is not None:
+        seen(st, raw)
     text, encoding = decode_named(raw)
     if text is None:
         yield Skipped(rel, "binary or undecodable file")

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
 def write_atomic(path: Path | str, text: str) -> None:
     """Replace `path` with `text` in one step: readers see the old file or the new, never a torn one."""
+    write_atomic_chunks(path, (text,))
+
+
+def write_atomic_chunks(path: Path | str, chunks: Iterable[str]) -> None:
+    """write_atomic for text that comes in pieces (a large report), never all in memory at once."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; keep the file's mode or the umask's
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            for chunk in chunks:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.batch import TURNED_OFF, FileJob
 from checker.cache import ClaimCache, rules_version
 from checker.compare import compare
 from checker.fx import FxTable
-from checker.ingest import DEFAULT_MAX_BYTES, ManifestEntry, iter_corpus
+from checker.ingest import (
+    DEFAULT_MAX_BYTES,
+    RECORD_SUFFIXES,
+    InputError,
+    ManifestEntry,
+    iter_corpus,
+    iter_files,
+    read_one,
+    unknown_in_manifest,
+)
 from checker.ledger import Decision, apply_ledger
 from checker.model import Article, Skipped
 from checker.pool import Extractor, local_extractor
 from checker.progress import progress_bar
 from checker.report.build import ArticleInfo, Report
 from checker.rule import Rule
-from checker.stream import check_stream
+from checker.stream import Collected, check_stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +85,85 @@ def _selected_items(options: RunOptions) -> Iterator[Article | Skipped]:
             yield item
 
 
+class _FileJobs:
+    """The corpus as files for the workers to read (iter_corpus's order and records, less the
+    reading), then the manifest rows that name no article, once the articles are known."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self.manifest = options.manifest or {}
+        self.found: set[str] = set()  # file paths and record ids, for the manifest check
+
+    def __iter__(self) -> Iterator[FileJob | Skipped]:
+        root, options = self.options.corpus, self.options
+        if not root.exists():
+            raise InputError(f"{root}: no such file or folder")
+        files = iter([root]) if root.is_file() else iter_files(root)
+        base = root.parent if root.is_file() else root
+        records: dict[str, dict[str, ManifestEntry]] = {}  # manifest rows of .jsonl records
+        for name, entry in self.manifest.items():
+            if ".jsonl#" in name:
+                records.setdefault(name.split("#", 1)[0], {})[name] = entry
+        for path in files:
+            if isinstance(path, Skipped):
+                if is_selected(path.path, options.include, options.exclude):
+                    yield path
+                continue
+            rel = path.relative_to(base).as_posix()
+            self.found.add(rel)
+            jsonl = path.suffix in RECORD_SUFFIXES
+            if not is_selected(rel, options.include, options.exclude):
+                if jsonl:  # its record ids still count as found
+                    self.found.update(
+                        a.id for a in read_one(path, rel, records.get(rel, {}), options.max_bytes)
+                        if isinstance(a, Article)
+                    )
+                continue
+            entry = self.manifest.get(rel)
+            manifest = records.get(rel, {}) if jsonl else ({rel: entry} if entry else {})
+            yield FileJob(str(path), rel, manifest)
+
+    def unknown(self, collected: Collected) -> list[Skipped]:
+        """The manifest rows naming no article, as iter_corpus reports them after the files."""
+        if not self.options.corpus.is_dir():
+            return []
+        found = self.found | {a.id for a in collected.articles}
+        found |= {s.path for s in collected.skipped if s.reason == TURNED_OFF}
+        return [
+            s for s in unknown_in_manifest(self.manifest, found)
+            if is_selected(s.path, self.options.include, self.options.exclude)
+        ]
+
+
 def run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | None = None) -> Report:
     """Read the corpus one article at a time, keep only claims, and compare them.
 
     Extraction runs in this process, a process pool (`scale.jobs`) or on Dask (`scale.engine`),
     and takes unchanged articles from the cache (`scale.cache`); the report is the same.
     """
+    with _cycle_collection_paused():
+        return _run_check(options, progress)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a run, then restore it as it was.
+
+    A run keeps hundreds of thousands of claims, keys, spans and contexts alive, none of
+    them in a reference cycle; every full collection walks all of them again, which made
+    a large run (and above all a warm one, which is mostly building those objects)
+    about a third slower. What a run frees, reference counting frees.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | None) -> Report:
     scale = options.scale
     dask_client = None
     if scale.engine == "dask":
@@ -94,10 +179,18 @@ def run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | Non
         cache.prune(version)
     bar = progress_bar(scale.progress)
     try:
-        collected = check_stream(
-            _selected_items(options), options.rules, extractor, cache, version,
-            window=max(2, scale.jobs * 4), progress=progress or bar.update,
-        )
+        if dask_client is None:  # workers read the files: only paths go out
+            jobs = _FileJobs(options)
+            collected = check_stream(
+                jobs, options.rules, extractor, cache, version, window=max(2, scale.jobs * 4),
+                progress=progress or bar.update, max_bytes=options.max_bytes,
+            )
+            collected.skipped.extend(jobs.unknown(collected))
+        else:  # Dask workers may not see this file system: texts go out
+            collected = check_stream(
+                _selected_items(options), options.rules, extractor, cache, version,
+                window=max(2, scale.jobs * 4), progress=progress or bar.update,
+            )
         bar.close()
         if dask_client is not None:
             from checker.dask_engine import compare_on_dask
@@ -115,7 +208,6 @@ def run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | Non
 
             close(dask_client)
     findings, stale = apply_ledger(found, options.decisions or {})
-    cited = {c.id for f in findings for c in f.claims}
     return Report(
         corpus=options.corpus_label or options.corpus.as_posix(),
         articles=tuple(collected.articles),
@@ -123,5 +215,5 @@ def run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | Non
         findings=tuple(findings),
         skipped=tuple(collected.skipped),
         stale_reviews=tuple(d.finding for d in stale),
-        contexts={cid: ctx for cid, ctx in collected.contexts.items() if cid in cited},
+        contexts=collected.cited_contexts(c for f in findings for c in f.claims),
     )

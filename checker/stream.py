@@ -1,23 +1,27 @@
 """Ingest -> cache -> extract as one ordered stream: texts are read, checked and dropped.
 
-Articles come from ingest one at a time. Each chunk of them is looked up in the cache in
-one query; the misses are gathered into batches for the extractor, at most `window`
-batches in flight. Results leave in the order ingest gave the articles, whichever batch or
-cache row they came from, so a run gives the same claims in the same order with any
-number of jobs, engine or cache state. What is kept per article is its ArticleInfo, its
+Items come one at a time: Articles read by ingest here, or FileJobs, corpus files that the
+extractor's workers read, decode and date themselves (so that only paths go out and only
+claims come back). Each chunk of them is looked up in the cache in one query (a FileJob
+by its path, size and mtime: an unchanged file is not read at all); the misses are gathered
+into batches for the extractor, at most `window` batches in flight. Results leave in the
+order ingest gave the articles, whichever batch or cache row they came from, so a run gives
+the same claims in the same order with any number of jobs, engine or cache state. What is kept per article is its ArticleInfo, its
 claims, problems and claim contexts; the text goes with the batch once it is checked.
 """
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from checker.batch import ArticleResult
-from checker.cache import ClaimCache, article_key
+from checker.batch import TURNED_OFF, ArticleResult, FileJob, FileOutput
+from checker.cache import ClaimCache, article_key, file_key
+from checker.ingest import DEFAULT_MAX_BYTES
 from checker.model import Article, Claim, Skipped
 from checker.pool import Extractor
 from checker.report.build import ArticleInfo, ClaimContext
@@ -34,86 +38,155 @@ class Collected:
     articles: list[ArticleInfo] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    contexts: dict[str, ClaimContext] = field(default_factory=dict)
+    contexts: list[ClaimContext] = field(default_factory=list)  # one per claim, in step
     extracted: int = 0  # articles the rules ran on in this run (the rest came from the cache)
+    # One object for each equal key and date span: claims arrive as separate copies from
+    # workers and the cache, and a large run keeps hundreds of thousands of them.
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     def add(self, info: ArticleInfo, result: ArticleResult) -> None:
         """Keep one article's result."""
         self.articles.append(info)
+        shared = self.shared
+        for c in result.claims:
+            key = shared.setdefault(c.key, c.key)
+            if key is not c.key:
+                object.__setattr__(c, "key", key)  # equal and immutable: only memory changes
+            if c.dates is not None:
+                dates = shared.setdefault(c.dates, c.dates)
+                if dates is not c.dates:
+                    object.__setattr__(c, "dates", dates)
         self.claims.extend(result.claims)
-        self.contexts.update((c.id, x) for c, x in zip(result.claims, result.contexts, strict=True))
+        self.contexts.extend(result.contexts)
         self.skipped.extend(result.problems)
+
+    def cited_contexts(self, cited: Iterable[Claim]) -> dict[str, ClaimContext]:
+        """The contexts of the cited claims (those of the findings), by claim id."""
+        cited = list(cited)
+        # Findings hold the very claims kept here: found by identity, no id is worked out
+        # for a claim no finding cites. Findings made of copies (from Dask) go by id.
+        objects = {id(c) for c in cited}
+        pairs = zip(self.claims, self.contexts, strict=True)
+        found = {c.id: x for c, x in pairs if id(c) in objects}
+        ids = {c.id for c in cited}
+        if found.keys() != ids:
+            pairs = zip(self.claims, self.contexts, strict=True)
+            found = {i: x for c, x in pairs if (i := c.id) in ids}
+        return found
 
 
 @dataclass(slots=True)
 class _Batch:
-    """Articles sent to the extractor together; the texts are dropped once results are in."""
+    """Articles (or files) sent to the extractor together; texts are dropped once results are in."""
 
     articles: list[Article] = field(default_factory=list)
-    keys: list[str | None] = field(default_factory=list)
+    jobs: list[FileJob] = field(default_factory=list)
+    keys: list[str | None] = field(default_factory=list)  # cache keys, of articles or files
     future: Any = None
-    results: list[ArticleResult] | None = None
+    results: list[Any] | None = None  # ArticleResult per article, or FileOutput per file
 
-    def collect(self, cache: ClaimCache | None) -> list[ArticleResult]:
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.jobs)
+
+    def collect(self, cache: ClaimCache | None) -> list[Any]:
         """Wait for the results (once), store them in the cache, and drop the texts."""
         if self.results is None:
             self.results = self.future.result()
-            if cache is not None:
+            if cache is not None and self.jobs:
+                cache.store_files(
+                    [
+                        (j, k, r)
+                        for j, k, r in zip(self.jobs, self.keys, self.results, strict=True)
+                        if k
+                    ]
+                )
+            elif cache is not None:
                 cache.store(
-                    [(k, a, r) for k, a, r in zip(self.keys, self.articles, self.results, strict=True) if k]
+                    [
+                        (k, a, r)
+                        for k, a, r in zip(self.keys, self.articles, self.results, strict=True)
+                        if k
+                    ]
                 )
             self.articles = []
+            self.jobs = []
         return self.results
 
 
 @dataclass(slots=True)
 class _Slot:
-    """One item of the stream in ingest order: a Skipped, a cached result, or a place in a batch."""
+    """One item of the stream in ingest order: a Skipped, an article or a file, and its results."""
 
     skipped: Skipped | None = None
-    info: ArticleInfo | None = None
-    result: ArticleResult | None = None
+    info: ArticleInfo | None = None  # an article read here
+    result: ArticleResult | None = None  # its cached result
+    file: bool = False  # a FileJob
+    items: list[Any] | None = None  # its cached items
     batch: _Batch | None = None
     index: int = 0
 
+    def waiting(self) -> bool:
+        """Not yet looked up in the cache (nor sent)."""
+        return self.batch is None and (
+            self.items is None if self.file else self.info is not None and self.result is None
+        )
 
-def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
 def check_stream(
-    items: Iterable[Article | Skipped],
+    items: Iterable[Article | Skipped | FileJob],
     rules: Sequence[Any],
     extractor: Extractor,
     cache: ClaimCache | None = None,
     version: str = "",
     window: int = 8,
     progress: Callable[[ArticleInfo], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Collected:
-    """Check every article of the stream (from the cache where it can) and keep the results in order."""
+    """Check every article of the stream (from the cache where it can), keeping the order."""
     out = Collected()
     rule_ids = [r.id for r in rules]
     slots: deque[_Slot] = deque()
     in_flight: deque[_Batch] = deque()
     batch = _Batch()
 
+    def keep(info: ArticleInfo, result: ArticleResult) -> None:
+        out.add(info, result)
+        if progress:
+            progress(info)
+
     def emit(slot: _Slot) -> None:
         if slot.skipped is not None:
             out.skipped.append(slot.skipped)
             return
+        if slot.file:
+            if slot.items is not None:
+                found = slot.items
+            else:
+                assert slot.batch is not None
+                output: FileOutput = slot.batch.collect(cache)[slot.index]
+                found = [x if isinstance(x, Skipped) else x[:2] for x in output.items]
+                out.extracted += sum(1 for x in found if not isinstance(x, Skipped))
+            for x in found:
+                if isinstance(x, Skipped):
+                    out.skipped.append(x)
+                else:
+                    keep(*x)
+            return
         result = slot.result if slot.batch is None else slot.batch.collect(cache)[slot.index]
         assert slot.info is not None and result is not None
-        out.add(slot.info, result)
-        if progress:
-            progress(slot.info)
+        keep(slot.info, result)
 
     def drain(block: bool) -> None:
         while slots:
             head = slots[0]
-            if head.info is not None and head.result is None and head.batch is None:
-                break  # not yet looked up
+            if head.waiting():
+                break
             if head.batch is not None and head.batch.results is None:
                 if head.batch.future is None or not (block or head.batch.future.done()):
                     break
@@ -123,44 +196,74 @@ def check_stream(
             in_flight.popleft()
 
     def send(full: _Batch) -> None:
-        full.future = extractor.submit(full.articles)
+        if full.jobs:
+            full.future = extractor.submit_files(
+                full.jobs, version if cache is not None else None, max_bytes
+            )
+        else:
+            full.future = extractor.submit(full.articles)
         in_flight.append(full)
         while len(in_flight) > window:  # bound the texts in memory: wait for the oldest batch
             in_flight[0].collect(cache)
             drain(block=False)
 
+    def add_to_batch(slot: _Slot, key: str | None, work: Article | FileJob) -> None:
+        nonlocal batch
+        if len(batch) and bool(batch.jobs) != isinstance(work, FileJob):
+            send(batch)  # a batch holds articles or files, not both
+            batch = _Batch()
+        slot.batch, slot.index = batch, len(batch)
+        (batch.jobs if isinstance(work, FileJob) else batch.articles).append(work)  # type: ignore[arg-type]
+        batch.keys.append(key)
+        if len(batch) >= BATCH_SIZE:
+            send(batch)
+            batch = _Batch()
+
     for chunk in _chunks(items, LOOKUP_CHUNK):
         waiting: list[tuple[_Slot, str | None, Article]] = []
+        files: list[tuple[_Slot, FileJob, str | None, int, int]] = []
         for item in chunk:
             if isinstance(item, Skipped):
                 slots.append(_Slot(skipped=item))
+            elif isinstance(item, FileJob):
+                slots.append(_Slot(file=True))
+                fkey, size, mtime = None, -1, -1
+                if cache is not None:
+                    fkey = file_key(version, rule_ids, item, max_bytes)
+                    try:
+                        st = os.stat(item.path)
+                        size, mtime = st.st_size, st.st_mtime_ns
+                    except OSError:
+                        pass  # the worker reports it
+                files.append((slots[-1], item, fkey, size, mtime))
             elif is_turned_off(item.text):
-                slots.append(
-                    _Slot(
-                        skipped=Skipped(
-                            item.id, "turned off by <!-- claimcheck: off -->", fatal=False
-                        )
-                    )
-                )
+                slots.append(_Slot(skipped=Skipped(item.id, TURNED_OFF, fatal=False)))
             else:
                 key = article_key(version, rule_ids, item) if cache is not None else None
                 slots.append(_Slot(info=ArticleInfo.of(item)))
                 waiting.append((slots[-1], key, item))
+        if files:
+            cached = (
+                cache.lookup_files([(j, k, s, m) for _, j, k, s, m in files if k], max_bytes)
+                if cache is not None
+                else {}
+            )
+            for slot, job, fkey, _, _ in files:
+                got = cached.get(job.rel)
+                if got is not None:
+                    slot.items = got
+                else:
+                    add_to_batch(slot, fkey, job)
         hits = cache.lookup([(k, a) for _, k, a in waiting if k]) if cache is not None else {}
         for slot, key, article in waiting:
             hit = hits.get(key) if key else None
             if hit is not None:
                 slot.result = hit
                 continue
-            slot.batch, slot.index = batch, len(batch.articles)
-            batch.articles.append(article)
-            batch.keys.append(key)
+            add_to_batch(slot, key, article)
             out.extracted += 1
-            if len(batch.articles) >= BATCH_SIZE:
-                send(batch)
-                batch = _Batch()
         drain(block=False)
-    if batch.articles:
+    if len(batch):
         send(batch)
     extractor.flush()
     drain(block=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from scale_corpus import write_scale_corpus
 
 from checker.cache import DB_NAME, ClaimCache, rules_version
 from checker.cli import main
-from checker.codec import decode_claim, decode_result, encode_claim, encode_result
+from checker.codec import CLAIM_ROW, decode_claim, decode_result, encode_claim, encode_result
 from checker.ingest import iter_corpus
 from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Skipped
 from checker.pool import InlineExtractor
@@ -135,7 +136,7 @@ def test_corrupt_database_is_rebuilt_with_a_warning(corpus, registry, tmp_path):
     "damage",
     [
         "UPDATE articles SET payload = '{not json' WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
-        "UPDATE articles SET payload = replace(payload, '\"start\":', '\"start\":1') WHERE rowid IN "
+        "UPDATE articles SET payload = replace(payload, '\"claims\":[[', '\"claims\":[[1,') WHERE rowid IN "
         "(SELECT rowid FROM articles LIMIT 3)",
     ],
 )
@@ -146,7 +147,7 @@ def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
         db.execute(damage)
         # A row whose checksum was recomputed still has to quote the text where it says.
         db.execute(
-            "UPDATE articles SET payload = replace(payload, '\"start\":', '\"start\":1'), checksum = "
+            "UPDATE articles SET payload = replace(payload, '\"claims\":[[', '\"claims\":[[1,'), checksum = "
             "'x' WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
         )
     warnings: list[str] = []
@@ -165,10 +166,12 @@ def test_quote_check_catches_a_consistent_but_wrong_row(corpus, registry, tmp_pa
     stream(corpus, registry, ClaimCache(folder))
     with sqlite3.connect(folder / DB_NAME) as db:
         key, payload = db.execute(
-            "SELECT key, payload FROM articles WHERE payload LIKE '%\"start\":%' "
+            "SELECT key, payload FROM articles WHERE payload NOT LIKE '%\"claims\":[]%' "
             "ORDER BY key LIMIT 1"
         ).fetchone()
-        payload = payload.replace('"start":', '"start":1', 1)
+        record = json.loads(payload)
+        record["claims"][0][CLAIM_ROW.index("start")] += 1  # well-formed, but not at its offsets
+        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         db.execute(
             "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
             (payload, _checksum(payload), key),
@@ -231,3 +234,32 @@ def test_two_runs_at_once_share_the_cache(corpus, tmp_path):
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == expected.count(
             '"published_basis"'
         )
+
+
+def test_unchanged_files_are_not_read_again(corpus, registry, tmp_path, monkeypatch):
+    """A file whose size and mtime (or, when the mtime moved, bytes) are as cached is not read."""
+    import os
+
+    import checker.batch
+    from checker.report import json as json_report
+
+    options = RunOptions(corpus, registry.rules, scale=ScaleOptions(cache=tmp_path / "cache"))
+    expected = json_report.render(run_check(RunOptions(corpus, registry.rules)))
+    assert json_report.render(run_check(options)) == expected  # cold
+    read: list[str] = []
+    real = checker.batch.read_one
+
+    def counting(path, *args, **kwargs):
+        read.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(checker.batch, "read_one", counting)
+    texts = sorted(corpus.glob("gen-*.txt"))
+    touched, changed = texts[0], texts[1]
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    warm = run_check(options)
+    # Records files are known by their stamp alone, and were written just now (too recently
+    # to trust a stamp): they are read again; of the plain files, only the changed one.
+    assert [n for n in read if not n.endswith(".jsonl")] == [changed.name]
+    assert json_report.render(warm) == json_report.render(run_check(RunOptions(corpus, registry.rules)))

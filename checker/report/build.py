@@ -60,7 +60,10 @@ class ClaimContext:
         end = min(max(end, claim.end), claim.end + CONTEXT_CHARS)
         before = article.text[start : claim.start]
         after = article.text[claim.end : end]
-        return cls(_squeeze(before, keep_end=True), " ".join(claim.quote.split()), _squeeze(after))
+        quote = " ".join(claim.quote.split())
+        if quote == claim.quote:
+            quote = claim.quote  # one string for both: a large run keeps a context per claim
+        return cls(_squeeze(before, keep_end=True), quote, _squeeze(after))
 
 
 def _squeeze(text: str, keep_end: bool = False) -> str:
