@@ -21,9 +21,6 @@ from checker.ingest import RECORD_SUFFIXES, ManifestEntry, read_one
 from checker.model import Article, Claim, Skipped
 from checker.report.build import ArticleInfo, ClaimContext
 from checker.rule import Rule
-from checker.suppress import is_turned_off
-
-TURNED_OFF = "turned off by <!-- claimcheck: off -->"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +110,6 @@ def check_file(
     for item in read_one(Path(job.path), job.rel, job.manifest, max_bytes, seen):
         if isinstance(item, Skipped):
             items.append(item)
-        elif is_turned_off(item.text):
-            items.append(Skipped(item.id, TURNED_OFF, fatal=False))
         else:
             key = article_key(version, rule_ids, item) if version is not None else ""
             items.append((ArticleInfo.of(item), check_article(item, rules), key))

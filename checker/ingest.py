@@ -32,7 +32,7 @@ import regex
 from checker.model import Article, PublishedBasis, Skipped
 from checker.patterns import compile_pattern, finditer, search
 from checker.published import header_end, infer_publication
-from checker.suppress import is_turned_off
+from checker.suppress import TURNED_OFF, is_turned_off
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 RECORD_SUFFIXES = (".jsonl",)
@@ -338,6 +338,9 @@ def iter_records(
         lines_of[article_id] = n
         record = {k: str(v) for k, v in row.items() if k != "text" and v is not None}
         try:
+            if is_turned_off(body):
+                yield Skipped(article_id, TURNED_OFF, fatal=False)
+                continue
             article, warnings = make_article(article_id, body, manifest.get(article_id), record)
         except TimeoutError:
             yield Skipped(rel, f"line {n}: text too hard to scan in time (pattern timeout)", n)
@@ -428,7 +431,7 @@ def read_one(
         yield Skipped(rel, f"not UTF-8: read as {encoding}", fatal=False)
     try:
         if is_turned_off(text):  # a README or answer key kept beside the articles
-            yield Skipped(rel, "turned off by <!-- claimcheck: off -->", fatal=False)
+            yield Skipped(rel, TURNED_OFF, fatal=False)
             return
         article, warnings = make_article(rel, text, manifest.get(rel))
         problems = front_matter_problems(text)

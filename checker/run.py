@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.batch import TURNED_OFF, FileJob
+from checker.batch import FileJob
 from checker.cache import ClaimCache, rules_version
 from checker.compare import compare
 from checker.fx import FxTable
@@ -30,6 +30,7 @@ from checker.progress import progress_bar
 from checker.report.build import ArticleInfo, Report
 from checker.rule import Rule
 from checker.stream import Collected, check_stream
+from checker.suppress import TURNED_OFF
 
 
 @dataclass(frozen=True, slots=True)

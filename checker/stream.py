@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from checker.batch import TURNED_OFF, ArticleResult, FileJob, FileOutput
+from checker.batch import ArticleResult, FileJob, FileOutput
 from checker.cache import ClaimCache, article_key, file_key
 from checker.ingest import DEFAULT_MAX_BYTES
 from checker.model import Article, Claim, Skipped
 from checker.pool import Extractor
 from checker.report.build import ArticleInfo, ClaimContext
-from checker.suppress import is_turned_off
 
 LOOKUP_CHUNK = 256  # articles per cache query
 BATCH_SIZE = 16  # articles per extraction batch: small enough to spread, big enough to amortise
@@ -236,8 +235,6 @@ def check_stream(
                     except OSError:
                         pass  # the worker reports it
                 files.append((slots[-1], item, fkey, size, mtime))
-            elif is_turned_off(item.text):
-                slots.append(_Slot(skipped=Skipped(item.id, TURNED_OFF, fatal=False)))
             else:
                 key = article_key(version, rule_ids, item) if cache is not None else None
                 slots.append(_Slot(info=ArticleInfo.of(item)))

@@ -75,6 +75,10 @@ def apply_suppressions(
     return kept, [s for s in suppressions if s not in used]
 
 
+# The reason given for a file or record that a suppression turns off whole.
+TURNED_OFF = "turned off by <!-- claimcheck: off -->"
+
+
 def is_turned_off(text: str) -> bool:
     """True when the file opens with `claimcheck: off` and never turns back on."""
     first = search(DIRECTIVE, text)
