@@ -5,7 +5,9 @@ Finds   absolute dates ("March 20 to 22", "in February 2022", "May 9") and relat
         "late August or early September", "earlier this year").
 Gives   an inclusive DateSpan (a month spans its first to last day), keyed by the event the
         sentence names (from the event gazetteer); dates of unnamed events are reported but
-        compared with nothing.
+        compared with nothing. "On Thursday, two days after the Riyadh talks" also carries an
+        Offset, which the compare step checks against the talks' own date. "February 30"
+        becomes a notice (a report warning).
 Not     bare years that are no event's date ("in 1945", "since 2012"), the day of an
         anniversary occasion ("mark one year on February 24": the anniversary rule reads it),
         dates in the header marker or in URLs.

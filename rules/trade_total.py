@@ -4,9 +4,11 @@ Finds   "trade between Russia and China reached more than $240 billion in 2024",
         "bilateral trade hit a record $190 billion in 2022", "energy trade of $100bn last year",
         targets and forecasts ("aim to reach $300 billion by 2030", "expected to reach").
 Gives   an Interval in the claim's own currency (ISO 4217), keyed by the country pair, the
-        part of trade (total, energy, agriculture) and the calendar year.
+        part of trade (total, goods, energy, agriculture) and the period: a calendar year, or
+        a part of one ("first 11 months of 2024" -> "2024-to-m11"), which never meets the year.
+        A trade figure in a currency we do not know becomes a notice (a report warning).
 Not     figures with no trade word in their sentence (GDP, budgets, investment), trade figures
-        with no period (they cannot be compared), amounts inside quotes of other claims.
+        with no period (they cannot be compared).
 """
 
 from __future__ import annotations
