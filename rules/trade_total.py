@@ -82,7 +82,11 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
         if trade is None:
             continue
         subject = pair_of(article, sent_start, sent_end, trade.start())
-        period = period_of(article, (money.start, money.end), (sent_start, sent_end))
+        # A figure's period lies between its neighbours: in "in 2024 was $245 billion, up from
+        # $240 billion in 2023", "in 2023" belongs to the second figure only.
+        lo = max(sent_start, moneys[i - 1].end) if i else sent_start
+        hi = min(sent_end, moneys[i + 1].start) if i + 1 < len(moneys) else sent_end
+        period = period_of(article, (money.start, money.end), (lo, hi))
         if subject is None or period is None:
             continue
         share = trade["part"] or trade["part2"]
