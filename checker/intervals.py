@@ -14,12 +14,17 @@ from datetime import date
 from checker.model import Claim, DateSpan, Interval
 
 INF = math.inf
+# Rounding never allows more than this share of the figure: "$1 trillion" is read to the
+# nearest 0.05 trillion, not 0.5, or it would agree with "$1.4 trillion".
+MAX_ROUNDING = 0.05
 
 
 def widened(interval: Interval) -> tuple[float, float]:
     """The interval with its rounding tolerance added, unbounded sides as infinities."""
-    lo = -INF if interval.lower is None else interval.lower - interval.tolerance
-    hi = INF if interval.upper is None else interval.upper + interval.tolerance
+    size = max((abs(x) for x in (interval.lower, interval.upper) if x is not None), default=0.0)
+    tolerance = min(interval.tolerance, MAX_ROUNDING * size)
+    lo = -INF if interval.lower is None else interval.lower - tolerance
+    hi = INF if interval.upper is None else interval.upper + tolerance
     return lo, hi
 
 
