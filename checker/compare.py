@@ -182,14 +182,23 @@ def compare_group(
         pairs, per_pair = index.nearest_pairs(plan), 1
     conflicts: list[tuple[Claim, Claim]] = []
     missed: list[tuple[Claim, Claim]] = []
+    differ: list[tuple[Claim, Claim]] = []
     for i, j in pairs:
-        bucket = missed if plan[i] != plan[j] else conflicts
+        if plan[i] != plan[j]:
+            bucket = missed
+        elif plan[i] and clusters[i][0].amount is not None:
+            # Two forecasts of a figure may differ; two planned dates of one event may not.
+            bucket = differ
+        else:
+            bucket = conflicts
         if len(bucket) < MAX_PAIRS_PER_GROUP * per_pair:
             bucket.extend(_cross_pairs(clusters[i], clusters[j], per_pair, derived))
     if conflicts:
         verdict, shown = Verdict.CONTRADICT, conflicts
     elif missed:
         verdict, shown = Verdict.FORECAST_MISSED, missed
+    elif differ:
+        verdict, shown = Verdict.FORECASTS_DIFFER, differ
     else:
         verdict, shown = Verdict.AGREE, []
     explanation = explain(verdict, views, shown, rates, original)
@@ -247,6 +256,11 @@ def explain(
         why = "fall on different days of the year for an annual event"
     else:
         why = "do not overlap"
+    if verdict is Verdict.FORECASTS_DIFFER:
+        return (
+            f"forecasts differ: {a.modality.value} {told(a)} ({a.article}) vs "
+            f"{b.modality.value} {told(b)} ({b.article}) {why}{more}"
+        )
     if verdict is Verdict.FORECAST_MISSED:
         plan, actual = (a, b) if not a.modality.is_actual else (b, a)
         return (

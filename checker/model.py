@@ -70,6 +70,8 @@ class Verdict(str, Enum):
     CONTRADICT = "contradict"
     # A plan or forecast that the actual figure did not match: news, not an error.
     FORECAST_MISSED = "forecast_missed"
+    # Two forecasts of one figure that disagree: forecasters differ, no statement is wrong.
+    FORECASTS_DIFFER = "forecasts_differ"
 
 
 class ReviewStatus(str, Enum):

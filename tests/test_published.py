@@ -166,7 +166,7 @@ def test_agreeing_evidence_is_stronger_than_either_alone():
     one = infer_publication("The war in Ukraine will mark one year on February 24.")
     both = infer_publication(
         "The war in Ukraine will mark one year on February 24. "
-        "The paper marks the first anniversary of the invasion."
+        "The paper marks the first anniversary of Russia's invasion."
     )
     assert one is not None and both is not None
     assert both.year == one.year == 2023

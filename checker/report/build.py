@@ -106,6 +106,7 @@ class Report:
             f"{c[Verdict.AGREE.value]} agreements",
             f"{c[Verdict.CONTRADICT.value]} contradictions",
             f"{c[Verdict.FORECAST_MISSED.value]} forecasts missed",
+            f"{c[Verdict.FORECASTS_DIFFER.value]} forecasts differing",
             f"{skipped} skipped",
         ]
         if warnings:

@@ -115,9 +115,13 @@ def grouped_by_key(views: list[FindingView]) -> list[tuple[str, list[FindingView
     groups: dict[str, list[FindingView]] = {}
     for v in views:
         groups.setdefault(v.key, []).append(v)
-    rank = {Verdict.CONTRADICT.value: 0, Verdict.FORECAST_MISSED.value: 1}
+    rank = {
+        Verdict.CONTRADICT.value: 0,
+        Verdict.FORECAST_MISSED.value: 1,
+        Verdict.FORECASTS_DIFFER.value: 2,
+    }
     return sorted(
-        groups.items(), key=lambda kv: (min(rank.get(v.verdict, 2) for v in kv[1]), kv[0])
+        groups.items(), key=lambda kv: (min(rank.get(v.verdict, 3) for v in kv[1]), kv[0])
     )
 
 

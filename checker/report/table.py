@@ -11,7 +11,7 @@ from checker.report.rows import finding_summary_rows
 def render(report: Report) -> str:
     """Findings as a grid, contradictions first, then skipped files and the summary."""
     rows = finding_summary_rows(report)
-    order = {"contradict": 0, "forecast_missed": 1, "agree": 2}
+    order = {"contradict": 0, "forecast_missed": 1, "forecasts_differ": 2, "agree": 3}
     rows.sort(key=lambda r: (order.get(r[1], 3), r[0]))
     out = []
     if rows:
