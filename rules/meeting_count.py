@@ -29,13 +29,16 @@ ENCOUNTERS = {
     "phone call": "spoke", "video call": "spoke", "conversations": "spoke",
 }  # fmt: skip
 
+# "met twice since 2021" is a count without the word "times".
+ADVERB_COUNTS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+
 MET_N_TIMES = compile_pattern(
     rf"""
     \b(?:have|has|had)? \s* met (?:\s+(?:each\s+other|one\s+another))?
     (?P<where>\s+(?:in\s+person|face[\s-]to[\s-]face))?
     (?:\s+\w+){{0,2}}?                          # "met Xi in person", "met each other"
     (?P<where2>\s+(?:in\s+person|face[\s-]to[\s-]face))?
-    \s+ (?P<bound>\L<bound_words>\s+)? (?P<count>{COUNT_WORD}) \s+ times
+    \s+ (?P<bound>\L<bound_words>\s+)? (?: (?P<count>{COUNT_WORD}) \s+ times | (?P<adverb>once(?!\s+(?:more|again))|twice|thrice) )
     (?: \s+ since \s+ (?P<since>(?:19|20)\d{{2}}) )?
     """,
     bound_words=BOUND_WORDS,
@@ -107,9 +110,8 @@ def extract(article: Article) -> Iterator[Claim]:
     for m in finditer(MET_N_TIMES, article.text):
         metric = "met-in-person" if (m["where"] or m["where2"]) else "met"
         since = f"since-{m['since']}" if m["since"] else None
-        found.append(
-            _count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since)
-        )
+        count = ADVERB_COUNTS[m["adverb"].lower()] if m["adverb"] else parse_number(m["count"])
+        found.append(_count(article, m.span(), count, bound_of(m["bound"]), metric, since))
     for m in finditer(HELD_N_ENCOUNTERS, article.text):
         metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
         since = f"since-{m['since']}" if m["since"] else None
