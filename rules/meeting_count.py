@@ -38,7 +38,8 @@ MET_N_TIMES = compile_pattern(
     (?P<where>\s+(?:in\s+person|face[\s-]to[\s-]face))?
     (?:\s+\w+){{0,2}}?                          # "met Xi in person", "met each other"
     (?P<where2>\s+(?:in\s+person|face[\s-]to[\s-]face))?
-    \s+ (?P<bound>\L<bound_words>\s+)? (?: (?P<count>{COUNT_WORD}) \s+ times | (?P<adverb>once(?!\s+(?:more|again))|twice|thrice) )
+    \s+ (?P<bound>\L<bound_words>\s+)?
+    (?: (?P<count>{COUNT_WORD}) \s+ times | (?P<adverb>once(?!\s+(?:more|again))|twice|thrice) )
     (?: \s+ since \s+ (?P<since>(?:19|20)\d{{2}}) )?
     """,
     bound_words=BOUND_WORDS,
