@@ -57,13 +57,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         from checker.scale import with_scale  # --jobs, cache, engine
 
-        report = run(with_scale(prepare(args), args))  # corpus, manifest, ledger, rules, configuration
+        report = run(
+            with_scale(prepare(args), args)
+        )  # corpus, manifest, ledger, rules, configuration
     except UsageError as exc:
         return fail(str(exc))
     if args.format or args.output:
         fmt = args.format or "table"
         if args.output and args.output != "-":
-            report = replace(report, link_base=os.path.relpath(report.corpus, Path(args.output).parent))
+            report = replace(
+                report, link_base=os.path.relpath(report.corpus, Path(args.output).parent)
+            )
         if not args.output or args.output == "-":
             sys.stdout.writelines(rendered(fmt, report))
         else:
@@ -89,8 +93,11 @@ def strict_exit(args: argparse.Namespace, report: Report, code: int) -> int:
     skipped = [s for s in report.skipped if s.fatal]
     if code != EXIT_OK or not getattr(args, "strict", False) or not skipped:
         return code
-    print(f"claimcheck: --strict: {len(skipped)} skipped (first: {skipped[0].path}: "
-          f"{skipped[0].reason})", file=sys.stderr)
+    print(
+        f"claimcheck: --strict: {len(skipped)} skipped (first: {skipped[0].path}: "
+        f"{skipped[0].reason})",
+        file=sys.stderr,
+    )
     return EXIT_FINDINGS
 
 
@@ -159,7 +166,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     path, _ = baseline_path(args.output, invocation.config)
     write_atomic(path, baseline_text(report))
     count = len(baseline_entries(report))
-    print(f"claimcheck: {count} contradictions in {shown_path(path)}", file=sys.stderr)
+    print(f"claimcheck: {plural(count, 'contradiction')} in {shown_path(path)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -186,11 +193,18 @@ def cmd_ci(args: argparse.Namespace) -> int:
     else:
         write_atomic(Path(args.output), text)
     fatal = sum(1 for s in report.skipped if s.fatal)
-    print(f"claimcheck ci: {len(result.new)} new contradictions; {len(result.known)} in the "
-          f"baseline ({shown_path(path)}), {len(result.decided)} decided in review, "
-          f"{len(result.gone)} baseline entries no longer found, {fatal} files skipped",
-          file=sys.stderr)
+    print(
+        f"claimcheck ci: {plural(len(result.new), 'new contradiction')}; {len(result.known)} in the "
+        f"baseline ({shown_path(path)}), {len(result.decided)} decided in review, "
+        f"{len(result.gone)} baseline entries no longer found, {fatal} files skipped",
+        file=sys.stderr,
+    )
     return strict_exit(args, report, EXIT_OK if result.passed else EXIT_FINDINGS)
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 new contradiction", "2 new contradictions"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _split(value: str | None) -> list[str]:
@@ -200,7 +214,9 @@ def _split(value: str | None) -> list[str]:
 def _add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", help="article path globs to leave out, comma-separated")
     p.add_argument("--config", help="configuration file (default: claimcheck.toml, pyproject.toml)")
-    p.add_argument("--fx", help="exchange rates CSV (year,currency,per_usd,source); default: shipped table")
+    p.add_argument(
+        "--fx", help="exchange rates CSV (year,currency,per_usd,source); default: shipped table"
+    )
 
 
 def parse_size(text: str) -> int:
@@ -218,17 +234,26 @@ def parse_size(text: str) -> int:
 
 def _add_input_flags(p: argparse.ArgumentParser, strict: bool = False) -> None:
     """How bad input is treated: the size limit and, for check and ci, --strict."""
-    p.add_argument("--max-bytes", type=parse_size, metavar="SIZE",
-                   help="skip articles larger than this, with a message (default 2MB; in .jsonl files, per record)")
+    p.add_argument(
+        "--max-bytes",
+        type=parse_size,
+        metavar="SIZE",
+        help="skip articles larger than this, with a message (default 2MB; in .jsonl files, per record)",
+    )
     if strict:
-        p.add_argument("--strict", action="store_true",
-                       help="exit 1 when any file or record is skipped (warnings do not count)")
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            help="exit 1 when any file or record is skipped (warnings do not count)",
+        )
 
 
 def _add_run_flags(p: argparse.ArgumentParser) -> None:
     """The corpus and rule flags that ci and baseline share with check."""
     p.add_argument("corpus", nargs="?", help=CORPUS_HELP)
-    p.add_argument("--manifest", help="CSV or JSON-lines file: article,published[,url,outlet,title]")
+    p.add_argument(
+        "--manifest", help="CSV or JSON-lines file: article,published[,url,outlet,title]"
+    )
     p.add_argument("--select", help="rule ids or families to run, comma-separated")
     p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
     _add_config_flags(p)
@@ -248,45 +273,78 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check a corpus and report agreements and contradictions")
     p.add_argument("corpus", nargs="?", help=CORPUS_HELP)
-    p.add_argument("--manifest", help="CSV or JSON-lines file: article,published[,url,outlet,title]")
-    p.add_argument("--format", choices=FORMATS, help="write one format (to --output or standard output)")
+    p.add_argument(
+        "--manifest", help="CSV or JSON-lines file: article,published[,url,outlet,title]"
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, help="write one format (to --output or standard output)"
+    )
     p.add_argument("--output", "-o", help="file for --format, or - for standard output")
-    p.add_argument("--output-dir", default="reports", help="where report.md/.json/.csv go (default: reports)")
+    p.add_argument(
+        "--output-dir", default="reports", help="where report.md/.json/.csv go (default: reports)"
+    )
     p.add_argument("--select", help="rule ids or families to run, comma-separated")
     p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
-    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
+    p.add_argument(
+        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
     _add_config_flags(p)
     add_scale_flags(p)  # --jobs, --no-cache, --cache-dir, --engine, --scheduler
     _add_input_flags(p, strict=True)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("ci", help="exit 1 on a contradiction in neither the baseline nor the ledger")
+    p = sub.add_parser(
+        "ci", help="exit 1 on a contradiction in neither the baseline nor the ledger"
+    )
     _add_run_flags(p)
-    p.add_argument("--baseline", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})")
-    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
-    p.add_argument("--format", choices=FORMATS, default="text", help="how to print new contradictions")
-    p.add_argument("--output", "-o", help="file for the new contradictions (default: standard output)")
-    p.add_argument("--strict", action="store_true",
-                   help="exit 1 also when any file or record is skipped (warnings do not count)")
+    p.add_argument(
+        "--baseline", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})"
+    )
+    p.add_argument(
+        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
+    )
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="how to print new contradictions"
+    )
+    p.add_argument(
+        "--output", "-o", help="file for the new contradictions (default: standard output)"
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 also when any file or record is skipped (warnings do not count)",
+    )
     p.set_defaults(func=cmd_ci)
 
     p = sub.add_parser("baseline", help="write the baseline of today's contradictions, for ci")
     _add_run_flags(p)
-    p.add_argument("--output", "-o", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})")
+    p.add_argument(
+        "--output", "-o", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})"
+    )
     p.set_defaults(func=cmd_baseline)
 
-    p = sub.add_parser("review", help="decide on open findings one by one; decisions go to the ledger")
+    p = sub.add_parser(
+        "review", help="decide on open findings one by one; decisions go to the ledger"
+    )
     _add_run_flags(p)
-    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
-    p.add_argument("--decide", nargs=2, metavar=("FINGERPRINT", "DECISION"),
-                   help="record one decision (confirmed, dismissed or accepted); no corpus needed")
+    p.add_argument(
+        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
+    )
+    p.add_argument(
+        "--decide",
+        nargs=2,
+        metavar=("FINGERPRINT", "DECISION"),
+        help="record one decision (confirmed, dismissed or accepted); no corpus needed",
+    )
     p.add_argument("--note", default="", help="the note recorded with --decide")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("serve", help="serve the report locally, with buttons that record decisions")
     _add_run_flags(p)
-    p.add_argument("--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})")
+    p.add_argument(
+        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
+    )
     p.add_argument("--host", help="address to bind (default 127.0.0.1; any other only when named)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free port)")
     p.set_defaults(func=cmd_serve)
@@ -299,7 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="normalise numbers, money and dates in JSON lines")
     p.add_argument("--input", "-i", default="-", help="JSON-lines file (default: standard input)")
-    p.add_argument("--kinds", default="number,money,date", help="comma-separated: number,money,date")
+    p.add_argument(
+        "--kinds", default="number,money,date", help="comma-separated: number,money,date"
+    )
     p.set_defaults(func=cmd_parse)
     return parser
 
