@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from checker import __version__
@@ -31,7 +32,7 @@ DEFAULT_BASELINE = "claimcheck-baseline.json"  # as checker.gate; here so --help
 CORPUS_HELP = "folder of .txt/.md/.jsonl articles, or one file (default: the configuration's)"
 
 
-def renderer(name: str):  # noqa: ANN201 - a module with render(report) -> str
+def renderer(name: str) -> ModuleType:
     """The module that renders one format."""
     return importlib.import_module(f"checker.report.{name}")
 
@@ -194,7 +195,8 @@ def cmd_ci(args: argparse.Namespace) -> int:
         write_atomic(Path(args.output), text)
     fatal = sum(1 for s in report.skipped if s.fatal)
     print(
-        f"claimcheck ci: {plural(len(result.new), 'new contradiction')}; {len(result.known)} in the "
+        f"claimcheck ci: {plural(len(result.new), 'new contradiction')}; "
+        f"{len(result.known)} in the "
         f"baseline ({shown_path(path)}), {len(result.decided)} decided in review, "
         f"{len(result.gone)} baseline entries no longer found, {fatal} files skipped",
         file=sys.stderr,
@@ -238,7 +240,7 @@ def _add_input_flags(p: argparse.ArgumentParser, strict: bool = False) -> None:
         "--max-bytes",
         type=parse_size,
         metavar="SIZE",
-        help="skip articles larger than this, with a message (default 2MB; in .jsonl files, per record)",
+        help="skip articles larger than this, with a message (default 2MB; per record in .jsonl)",
     )
     if strict:
         p.add_argument(
@@ -365,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _terminate(signum: int, frame: object) -> None:
-    """SIGTERM unwinds the stack like Ctrl-C: temporary files and locks are removed on the way out."""
+    """SIGTERM unwinds the stack like Ctrl-C: temporary files and locks are removed on the way."""
     raise SystemExit(128 + signum)
 
 
