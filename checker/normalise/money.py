@@ -33,7 +33,7 @@ from checker.normalise.number_patterns import (
     NUM_WORD,
     RUN_LISTS,
 )
-from checker.normalise.numbers import NumberMatch, numbers_in_run, run_spans
+from checker.normalise.numbers import NumberMatch, numbers_in_run, run_spans, stated
 from checker.normalise.prefilter import compile_prefilter, lowered, starts, trie_source
 from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
 
@@ -205,6 +205,7 @@ def _amount(m: regex.Match[str]) -> Amount | None:
             m["post_scale"].strip().lower().rstrip("s"), 1.0
         )
         value, step = value * scale, step * scale
+    value = stated(value)
     if prefixed:
         start = m.start("pre")
         end = number.end if len(numbers) > 1 else m.end("pre_run")

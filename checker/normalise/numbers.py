@@ -80,6 +80,12 @@ class NumberMatch:
     decimals_scale: float = 1.0
 
 
+def stated(value: float) -> float:
+    """The figure as the text states it: 136.2 * 1e9 is 136199999999.99998 in binary
+    floating point, and 15 significant digits give back 136200000000.0."""
+    return float(f"{value:.15g}")
+
+
 def _word_before(text: str, pos: int) -> str:
     m = search(PREVIOUS_WORD, text, max(0, pos - 24), pos)
     return m["word"].lower() if m else ""
@@ -122,7 +128,9 @@ def numbers_in_run(text: str, start: int, end: int) -> list[NumberMatch]:
 
 
 def _match_of(tokens: list[Token], p: Parsed) -> NumberMatch:
-    return NumberMatch(tokens[p.first].start, tokens[p.last].end, p.value, p.ordinal, False, p.step)
+    return NumberMatch(
+        tokens[p.first].start, tokens[p.last].end, stated(p.value), p.ordinal, False, p.step
+    )
 
 
 def _run_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -218,7 +226,7 @@ def _numbers_of(
         start = sign_start if sign_start >= 0 else run_start
         value = -float(run) if sign_start >= 0 else float(run)
         if pct_of_start < 0:
-            yield NumberMatch(start, run_end, value)
+            yield NumberMatch(start, run_end, stated(value))
             return
     tokens = simple_tokens(text, run_start, run_end) or tokens_of(m)
     last_index = len(tokens) - 1
@@ -234,7 +242,7 @@ def _numbers_of(
                 start, percent = pct_of_start, True
         if p.last == last_index and m["pct"]:
             end, percent = m.end("pct"), True
-        yield NumberMatch(start, end, value, p.ordinal, percent, p.step)
+        yield NumberMatch(start, end, stated(value), p.ordinal, percent, p.step)
 
 
 def find_numbers(text: str) -> Iterator[NumberMatch]:
