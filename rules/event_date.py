@@ -51,10 +51,18 @@ def extract(article: Article) -> Iterator[Claim | Notice]:
             continue
         sentence = sentence_span(article.text, d.start)
         hit = event_near(article.text, d.start, d.end, *sentence)
-        annual = hit is not None and gazetteer.extra.get(hit.id) == "annual"
+        kind = gazetteer.extra.get(hit.id) if hit is not None else None
+        annual = kind == "annual"
+        # A meeting held every year on different days: this date speaks of its year's meeting.
+        period = str(d.span.start.year) if kind == "yearly" and d.span else None
         # A whole year says nothing about the day of a yearly event ("this year's parade").
-        if hit is not None and not (annual and d.grain in (Grain.YEAR, Grain.DECADE)):
-            found.append((d, Key(Family.DATE, hit.id, "when"), annual, sentence))
+        whole_year = d.grain in (Grain.YEAR, Grain.DECADE)
+        if (
+            hit is not None
+            and not ((annual or kind == "yearly") and whole_year)
+            and (kind != "yearly" or period)
+        ):
+            found.append((d, Key(Family.DATE, hit.id, "when", period), annual, sentence))
         else:
             found.append((d, Key(Family.DATE, UNNAMED, f"{article.id}@{d.start}"), False, sentence))
     for start, end in find_impossible_dates(article.text):
