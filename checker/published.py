@@ -20,8 +20,9 @@ from datetime import date
 import regex
 
 from checker.model import PublishedBasis
+from checker.normalise.dates_words import MONTHS
 from checker.patterns import FLAGS, compile_pattern, finditer, search
-from checker.published_years import MONTHS, combine, text_votes
+from checker.published_years import combine, text_votes
 
 DAY_CONFIDENCE = 0.75  # `published` is set only at or above this
 YEAR_CONFIDENCE = 0.5  # `year` is set only at or above this

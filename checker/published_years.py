@@ -24,28 +24,18 @@ import regex
 
 from checker.model import DateSpan
 from checker.normalise.dates import Grain, find_dates
+from checker.normalise.dates_words import FULL_WEEKDAYS, MONTHS
+from checker.normalise.dates_words import WEEKDAYS as WEEKDAY_NUMBERS
 from checker.normalise.entities import event_near, events
 from checker.normalise.numbers import parse_number, parse_ordinal
 from checker.patterns import URL, compile_pattern, finditer, search, sentence_span
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
+# Full month names (and "may", read here only beside a day and year) and full weekday
+# names, from the date reader's own tables.
 FULL_MONTHS = {
     name: n for name, n in MONTHS.items() if len(name) > 4 or name in ("may", "june", "july")
 }
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+WEEKDAYS = {name: WEEKDAY_NUMBERS[name] for name in FULL_WEEKDAYS}
 # "more than two years ago": how far the true count may lie from the stated one.
 BOUND_WORDS = {"more than": (0, 1), "over": (0, 1), "nearly": (-1, 0), "almost": (-1, 0),
                "about": (-1, 1), "around": (-1, 1), "some": (-1, 1),
