@@ -213,6 +213,12 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
+def _add_ledger_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
+    )
+
+
 def _add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", help="article path globs to leave out, comma-separated")
     p.add_argument("--config", help="configuration file (default: claimcheck.toml, pyproject.toml)")
@@ -287,9 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--select", help="rule ids or families to run, comma-separated")
     p.add_argument("--ignore", help="rule ids or families to leave out, comma-separated")
-    p.add_argument(
-        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
-    )
+    _add_ledger_flag(p)
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
     _add_config_flags(p)
     add_scale_flags(p)  # --jobs, --no-cache, --cache-dir, --engine, --scheduler
@@ -303,9 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--baseline", help=f"baseline file (default: configuration, else {DEFAULT_BASELINE})"
     )
-    p.add_argument(
-        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
-    )
+    _add_ledger_flag(p)
     p.add_argument(
         "--format", choices=FORMATS, default="text", help="how to print new contradictions"
     )
@@ -330,9 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
         "review", help="decide on open findings one by one; decisions go to the ledger"
     )
     _add_run_flags(p)
-    p.add_argument(
-        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
-    )
+    _add_ledger_flag(p)
     p.add_argument(
         "--decide",
         nargs=2,
@@ -344,9 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the report locally, with buttons that record decisions")
     _add_run_flags(p)
-    p.add_argument(
-        "--ledger", help=f"review ledger (default: configuration, else {DEFAULT_LEDGER})"
-    )
+    _add_ledger_flag(p)
     p.add_argument("--host", help="address to bind (default 127.0.0.1; any other only when named)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free port)")
     p.set_defaults(func=cmd_serve)

@@ -11,9 +11,28 @@ from checker.model import Claim, Finding, Skipped
 from checker.report.build import Report
 
 CLAIM_FIELDS = (
-    "id", "article", "rule", "family", "key", "quote", "start", "end", "line", "value", "unit",
-    "lower", "upper", "bound", "tolerance", "date_start", "date_end", "alternatives", "annual",
-    "modality", "attribution", "note",
+    "id",
+    "article",
+    "rule",
+    "family",
+    "key",
+    "quote",
+    "start",
+    "end",
+    "line",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "bound",
+    "tolerance",
+    "date_start",
+    "date_end",
+    "alternatives",
+    "annual",
+    "modality",
+    "attribution",
+    "note",
 )
 
 
@@ -24,20 +43,52 @@ def _claim_values(claim: Claim) -> list[Any]:
     if amount is not None:
         lower, upper = amount.lower, amount.upper
         return [
-            claim.id, claim.article, claim.rule, claim.key.family.value, str(claim.key), claim.quote,
-            claim.start, claim.end, claim.line, amount.value, amount.unit, lower, upper,
-            amount.bound.value, amount.tolerance,
-            dates.start.isoformat() if dates else None, dates.end.isoformat() if dates else None,
+            claim.id,
+            claim.article,
+            claim.rule,
+            claim.key.family.value,
+            str(claim.key),
+            claim.quote,
+            claim.start,
+            claim.end,
+            claim.line,
+            amount.value,
+            amount.unit,
+            lower,
+            upper,
+            amount.bound.value,
+            amount.tolerance,
+            dates.start.isoformat() if dates else None,
+            dates.end.isoformat() if dates else None,
             [[s.start.isoformat(), s.end.isoformat()] for s in claim.alternatives],
-            claim.annual, claim.modality.value, claim.attribution, claim.note,
+            claim.annual,
+            claim.modality.value,
+            claim.attribution,
+            claim.note,
         ]
     return [
-        claim.id, claim.article, claim.rule, claim.key.family.value, str(claim.key), claim.quote,
-        claim.start, claim.end, claim.line, None, "date" if dates or claim.note else None,
-        None, None, "exact", None,
-        dates.start.isoformat() if dates else None, dates.end.isoformat() if dates else None,
+        claim.id,
+        claim.article,
+        claim.rule,
+        claim.key.family.value,
+        str(claim.key),
+        claim.quote,
+        claim.start,
+        claim.end,
+        claim.line,
+        None,
+        "date" if dates or claim.note else None,
+        None,
+        None,
+        "exact",
+        None,
+        dates.start.isoformat() if dates else None,
+        dates.end.isoformat() if dates else None,
         [[s.start.isoformat(), s.end.isoformat()] for s in claim.alternatives],
-        claim.annual, claim.modality.value, claim.attribution, claim.note,
+        claim.annual,
+        claim.modality.value,
+        claim.attribution,
+        claim.note,
     ]
 
 
@@ -62,15 +113,27 @@ def finding_record(finding: Finding) -> dict[str, Any]:
 
 def skipped_record(s: Skipped) -> dict[str, Any]:
     """A skipped file or warning."""
-    return {"path": s.path, "reason": s.reason, "line": s.line, "rule": s.rule,
-            "kind": "skipped" if s.fatal else "warning"}
+    return {
+        "path": s.path,
+        "reason": s.reason,
+        "line": s.line,
+        "rule": s.rule,
+        "kind": "skipped" if s.fatal else "warning",
+    }
 
 
 def _articles(report: Report) -> Iterator[dict[str, Any]]:
     for a in report.articles:
-        yield {"id": a.id, "published": a.published, "published_basis": a.basis,
-               "url": a.url, "title": a.title, "outlet": a.outlet,
-               "published_confidence": a.published_confidence, "published_year": a.published_year}
+        yield {
+            "id": a.id,
+            "published": a.published,
+            "published_basis": a.basis,
+            "url": a.url,
+            "title": a.title,
+            "outlet": a.outlet,
+            "published_confidence": a.published_confidence,
+            "published_year": a.published_year,
+        }
 
 
 def _sections(report: Report) -> dict[str, Any]:
@@ -222,6 +285,12 @@ def _claim_blocks(claims: Sequence[Claim], size: int = 512) -> Iterator[list[str
         yield _claim_texts(claims[i : i + size])
 
 
+def _flush(out: list[str], chunk_chars: int) -> tuple[list[str], list[str]]:
+    """Join what is pending; hand it on as a chunk once it is large enough, else keep it."""
+    text = "".join(out)
+    return ([], [text]) if len(text) >= chunk_chars else ([text], [])
+
+
 def render_chunks(report: Report, chunk_chars: int = 1 << 20) -> Iterator[str]:
     """The JSON text of the report in pieces of about `chunk_chars`, one record at a time.
 
@@ -244,12 +313,8 @@ def render_chunks(report: Report, chunk_chars: int = 1 << 20) -> Iterator[str]:
                     out.append("[\n  " if first else ",\n  ")
                     out.append(text)
                     first = False
-                text = "".join(out)
-                if len(text) >= chunk_chars:
-                    yield text
-                    out = []
-                else:
-                    out = [text]
+                out, ready = _flush(out, chunk_chars)
+                yield from ready
             out.append("[]" if first else "\n ]")
             continue
         for record in value:
@@ -258,12 +323,8 @@ def render_chunks(report: Report, chunk_chars: int = 1 << 20) -> Iterator[str]:
             _encode(record, 2, out)
             size += 1
             if size >= 256:  # records, not characters: counting characters costs a join
-                text = "".join(out)
-                if len(text) >= chunk_chars:
-                    yield text
-                    out = []
-                else:
-                    out = [text]
+                out, ready = _flush(out, chunk_chars)
+                yield from ready
                 size = 0
         out.append("[]" if first else "\n ]")
     out.append("\n}\n")
