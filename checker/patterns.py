@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -47,11 +47,6 @@ def search(
     if endpos is None:
         endpos = len(text)
     return pattern.search(text, pos, endpos, timeout=SCAN_TIMEOUT)
-
-
-def words_of(table: Mapping[str, object]) -> list[str]:
-    """The keys of a word table, for use as a `\\L<name>` list."""
-    return list(table)
 
 
 # A sentence ends at ., ! or ? followed by space and a capital, digit or opening quote, or

@@ -179,19 +179,6 @@ def article_leader_pair(text: str) -> tuple[str, str] | None:
     return top_pair(list(leaders().find(text)))
 
 
-def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The mention closest to a span (distance between the nearest edges)."""
-
-    def distance(m: Mention) -> int:
-        if m.end <= start:
-            return start - m.end
-        if m.start >= end:
-            return m.start - end
-        return 0
-
-    return min(mentions, key=distance, default=None)
-
-
 # An event names a date only when it stands close by, with no clause break between them:
 # "held a call on Monday, the Kremlin said, as ... the war in Ukraine" is not the war's date.
 EVENT_GAP = 60
