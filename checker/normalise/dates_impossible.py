@@ -3,28 +3,33 @@ the report says so, since a typo in a date is itself worth an editor's look."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from checker.normalise.dates_fragments import trie_source
 from checker.normalise.dates_words import FULL_MONTHS, MONTHS
-from checker.patterns import compile_pattern, finditer
+from checker.normalise.prefilter import lower_keeping_offsets
 
 # The longest each month can be (February in a leap year).
 MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 # Full month names only: "Mar 30" is fine anyway, and "may 31" must not read a verb.
-MONTH_DAY = compile_pattern(
-    r"""
-    \b (?P<mon>\L<months>) \s+ (?P<day>[0-3]?\d) (?:st|nd|rd|th)? \b
-  | \b (?P<day2>[0-3]?\d) (?:st|nd|rd|th)? \s+ (?:of \s+)? (?P<mon2>\L<months>) \b
+# Stdlib `re` over lower-cased text: it runs over every article, and a literal trie with
+# no nested repetition scans in linear time, several times faster than `regex` would.
+_MONTHS = trie_source(FULL_MONTHS, escape=re.escape)
+MONTH_DAY = re.compile(
+    rf"""
+    \b (?P<mon>{_MONTHS}) \s+ (?P<day>[0-3]?\d) (?:st|nd|rd|th)? \b
+  | \b (?P<day2>[0-3]?\d) (?:st|nd|rd|th)? \s+ (?:of \s+)? (?P<mon2>{_MONTHS}) \b
     """,
-    months=FULL_MONTHS,
+    re.VERBOSE,
 )
 
 
 def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
     """Spans of month-and-day dates whose day the month does not have."""
-    for m in finditer(MONTH_DAY, text):
-        month = MONTHS[(m["mon"] or m["mon2"]).lower()]
+    for m in MONTH_DAY.finditer(lower_keeping_offsets(text)):
+        month = MONTHS[m["mon"] or m["mon2"]]
         day = int(m["day"] or m["day2"])
         if day == 0 or day > MONTH_DAYS[month]:
             yield m.span()

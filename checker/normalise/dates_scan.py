@@ -26,6 +26,7 @@ import regex
 
 from checker.normalise.dates_grammar import KINDS, compile_grammar
 from checker.normalise.dates_openers import OPENERS, START_SCAN, opener_of
+from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import SCAN_TIMEOUT
 
 # First token -> the kinds worth trying after it, in grammar order.
@@ -81,12 +82,8 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
 
     A timeout ends the scan; what was found before it stands.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        # A few characters ("İ") lower-case to two; fold ASCII only, keeping offsets.
-        lowered = text.translate(ASCII_LOWER)
     budget, pos, end = SCAN_TIMEOUT, 0, len(text)
-    for start in START_SCAN.finditer(lowered):
+    for start in START_SCAN.finditer(lower_keeping_offsets(text)):
         at = start.start()
         if at < pos:
             continue
@@ -106,6 +103,3 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
             yield next(k for k in kinds if match.group(k) is not None), match
         if budget <= 0:
             return
-
-
-ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}

@@ -19,7 +19,7 @@ from importlib.resources import files
 import regex
 
 from checker.model import DateSpan
-from checker.normalise.prefilter import trie_source
+from checker.normalise.prefilter import lower_keeping_offsets, trie_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +33,53 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """A table of aliases to ids, with the pattern that finds them."""
+    """A table of aliases to ids, with the patterns that find them."""
 
     aliases: dict[str, str]  # lower-cased alias -> id
-    pattern: re.Pattern[str]
+    folded: re.Pattern[str]  # every other alias, lower-cased, run over lower-cased text
+    sensitive: re.Pattern[str]  # short all-capital aliases ("US" is not "us"), run as written
     extra: dict[str, str]  # id -> the bracketed attribute (a leader's country, "annual")
     # id -> when the event happened, from "id [2022-02-24]:"; a year or month spans its days.
     dates: dict[str, DateSpan] = field(default_factory=dict)
+    # The last text scanned and its mentions: several rules ask about one article in turn.
+    _last: list[tuple[str, list[Mention]]] = field(default_factory=list, compare=False)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-        """Every mention between start and end."""
-        for m in self.pattern.finditer(text, start, len(text) if end is None else end):
-            alias = _fold(m["alias"])
-            if alias in self.aliases:
-                yield Mention(m.start("alias"), m.end("alias"), self.aliases[alias])
+        """Every mention lying wholly between start and end."""
+        mentions = self.mentions(text)
+        stop = len(text) if end is None else end
+        for m in mentions[bisect_left(mentions, start, key=_start_of) :]:
+            if m.start >= stop:
+                break
+            if m.end <= stop:
+                yield m
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every mention in `text`, in order, found once per text."""
+        for scanned, known in self._last[:1]:  # a copy: another thread may replace it
+            if scanned is text:
+                return known
+        found = [
+            *self._found(self.folded.finditer(lower_keeping_offsets(text))),
+            *self._found(self.sensitive.finditer(text)),
+        ]
+        found.sort(key=_start_of)
+        mentions: list[Mention] = []
+        for m in found:  # as one alternation would: leftmost first, never overlapping
+            if not mentions or m.start >= mentions[-1].end:
+                mentions.append(m)
+        self._last[:] = [(text, mentions)]
+        return mentions
+
+    def _found(self, matches: Iterator[re.Match[str]]) -> Iterator[Mention]:
+        for m in matches:
+            ident = self.aliases.get(_fold(m["alias"]))
+            if ident is not None:
+                yield Mention(m.start("alias"), m.end("alias"), ident)
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 def _fold(text: str) -> str:
@@ -122,16 +155,12 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
     sensitive = {_fold(a) for a in case_sensitive}
     folded = [v for v in variants if v not in sensitive]
     # An alias is a whole word; case matters only for short all-capital aliases ("US" is not "us").
-    # The alternation is a literal trie, which stdlib `re` scans in linear time (no timeout
-    # needed) and several times faster than `regex`; gazetteers run over every article.
-    pattern = re.compile(
-        r"(?<!\w)(?P<alias>(?i:"
-        + trie_source(folded)
-        + ")|"
-        + trie_source(case_sensitive)
-        + r")(?!\w)"
-    )
-    return Gazetteer(aliases, pattern, extra, dates)
+    # Each alternation is a literal trie, which stdlib `re` scans in linear time (no timeout
+    # needed) and several times faster than `regex`; the folded one runs without IGNORECASE
+    # over lower-cased text, three times faster again. Gazetteers run over every article.
+    folded_pattern = re.compile(r"(?<!\w)(?P<alias>" + trie_source(folded) + r")(?!\w)")
+    sensitive_pattern = re.compile(r"(?<!\w)(?P<alias>" + trie_source(case_sensitive) + r")(?!\w)")
+    return Gazetteer(aliases, folded_pattern, sensitive_pattern, extra, dates)
 
 
 @cache
@@ -185,10 +214,9 @@ EVENT_GAP = 60
 CLAUSE_BREAK = regex.compile(r"[;—–]|\s-\s")
 
 
-@lru_cache(maxsize=8)
 def article_events(text: str) -> list[Mention]:
     """Every event mention in a text, in order, found once per article."""
-    return list(events().find(text))
+    return events().mentions(text)
 
 
 def event_near(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Mention | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def trie_source(words: Iterable[str]) -> str:
@@ -59,3 +60,17 @@ def lowered(text: str) -> str | None:
     """text.lower() when it keeps every offset (it does, but for a few letters like "İ")."""
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+@lru_cache(maxsize=4)
+def lower_keeping_offsets(text: str) -> str:
+    """`text` lower-cased, offset for offset, for the scans that skip IGNORECASE; found once
+    per text, as several rules scan the same article."""
+    low = text.lower()
+    if len(low) != len(text):
+        # A few characters ("İ") lower-case to two; fold ASCII only, keeping offsets.
+        low = text.translate(ASCII_LOWER)
+    return low
+
+
+ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
