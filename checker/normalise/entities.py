@@ -37,7 +37,8 @@ class Gazetteer:
 
     aliases: dict[str, str]  # lower-cased alias -> id
     folded: re.Pattern[str]  # every other alias, lower-cased, run over lower-cased text
-    sensitive: re.Pattern[str]  # short all-capital aliases ("US" is not "us"), run as written
+    # Short all-capital aliases ("US" is not "us"), run as written; None when there are none.
+    sensitive: re.Pattern[str] | None
     extra: dict[str, str]  # id -> the bracketed attribute (a leader's country, "annual")
     # id -> when the event happened, from "id [2022-02-24]:"; a year or month spans its days.
     dates: dict[str, DateSpan] = field(default_factory=dict)
@@ -59,10 +60,9 @@ class Gazetteer:
         for scanned, known in self._last[:1]:  # a copy: another thread may replace it
             if scanned is text:
                 return known
-        found = [
-            *self._found(self.folded.finditer(lower_keeping_offsets(text))),
-            *self._found(self.sensitive.finditer(text)),
-        ]
+        found = list(self._found(self.folded.finditer(lower_keeping_offsets(text))))
+        if self.sensitive is not None:
+            found += self._found(_word_starts(self.sensitive, text))
         found.sort(key=_start_of)
         mentions: list[Mention] = []
         for m in found:  # as one alternation would: leftmost first, never overlapping
@@ -80,6 +80,22 @@ class Gazetteer:
 
 def _start_of(m: Mention) -> int:
     return m.start
+
+
+def _word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), keeping only matches that no word character precedes.
+
+    The same as a leading lookbehind for a word character, which would keep `re` from
+    skipping ahead to the letters an alias can start with: five times slower on this trie.
+    """
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1  # as the lookbehind would fail here and try the next offset
+            continue
+        yield m
+        pos = max(m.end(), start + 1)
 
 
 def _fold(text: str) -> str:
@@ -159,7 +175,11 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
     # needed) and several times faster than `regex`; the folded one runs without IGNORECASE
     # over lower-cased text, three times faster again. Gazetteers run over every article.
     folded_pattern = re.compile(r"(?<!\w)(?P<alias>" + trie_source(folded) + r")(?!\w)")
-    sensitive_pattern = re.compile(r"(?<!\w)(?P<alias>" + trie_source(case_sensitive) + r")(?!\w)")
+    sensitive_pattern = (
+        re.compile(r"(?P<alias>" + trie_source(case_sensitive) + r")(?!\w)")
+        if case_sensitive
+        else None
+    )
     return Gazetteer(aliases, folded_pattern, sensitive_pattern, extra, dates)
 
 
