@@ -275,10 +275,20 @@ def _relative(path: str | os.PathLike[str] | None, root: Path) -> str:
         return Path(path or root).as_posix()
 
 
-def read_file(path: Path, max_bytes: int) -> bytes:
-    """At most max_bytes + 1 bytes of a regular file (one more, to see that it is too large)."""
+def read_file(path: Path, max_bytes: int, size: int | None = None) -> bytes:
+    """At most max_bytes + 1 bytes of a regular file (one more, to see that it is too large).
+
+    `size` is what stat said: asking read() for max_bytes + 1 would allocate that much (2 MB
+    by default) for every small article, which cost more than the read itself.
+    """
+    limit = max_bytes + 1
     with open(path, "rb") as f:
-        return f.read(max_bytes + 1)
+        if size is None or size >= max_bytes:
+            return f.read(limit)
+        raw = f.read(size + 1)
+        if len(raw) > size:  # it grew since stat: read on, to the limit
+            raw += f.read(limit - len(raw))
+        return raw
 
 
 def size_text(size: int) -> str:
@@ -411,7 +421,7 @@ def read_one(
             yield Skipped(rel, f"too large: {size_text(st.st_size)} is over the {size_text(max_bytes)} "
                                "limit (--max-bytes): not read")
             return
-        raw = read_file(path, max_bytes)
+        raw = read_file(path, max_bytes, st.st_size)
     except OSError as exc:
         yield Skipped(rel, f"cannot read: {exc.strerror or exc}")
         return

@@ -76,10 +76,10 @@ def fails_to_open(path_name: str) -> Callable[[Path, pytest.MonkeyPatch], list[s
         write(corpus, path_name, TRADE_LINE)
         real = ingest.read_file
 
-        def read_file(path: Path, max_bytes: int) -> bytes:
+        def read_file(path: Path, max_bytes: int, size: int | None = None) -> bytes:
             if path.name == path_name:
                 raise PermissionError(13, "Permission denied", str(path))
-            return real(path, max_bytes)
+            return real(path, max_bytes, size)
 
         monkeypatch.setattr(ingest, "read_file", read_file)
         return []

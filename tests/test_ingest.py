@@ -124,3 +124,15 @@ def test_empty_and_binary_files_are_skipped_with_reasons(tmp_path):
         "bin.txt": "binary or undecodable file",
         "empty.txt": "empty file",
     }
+
+
+def test_read_file_reads_what_is_there_even_if_it_grew_since_stat(tmp_path: Path) -> None:
+    from checker.ingest import read_file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 100)
+    assert read_file(path, 1000, 100) == b"x" * 100
+    # stat said 40 bytes, but the file has 100: all of it is read, up to one past the limit.
+    assert read_file(path, 1000, 40) == b"x" * 100
+    assert read_file(path, 60, 40) == b"x" * 61
+    assert read_file(path, 60) == b"x" * 61
