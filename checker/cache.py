@@ -5,9 +5,14 @@ checker package, and claimcheck's version), the ids of the rules that ran, and e
 of the article that a rule may read (id, text, publication date and basis, url, title,
 outlet). Change any of them and the key changes: a stale row is never hit, only unused.
 
-Nothing read from the cache is trusted: a row whose checksum, JSON or types are wrong, or
-whose quotes are not at their offsets in the article's text, is a miss (with a warning) and
-is re-extracted and rewritten. A file that is not a usable SQLite database is moved aside
+A row also keeps what a warm run would otherwise redo for every claim: the claims' entries
+in the JSON report, laid out (spliced into the report as they are; see report/entries.py),
+and their sentence contexts, decoded only if a report shows them.
+
+Nothing read from the cache is trusted: a row whose checksum, JSON or types are wrong,
+whose report entries are not as many as its claims or do not open with its first claim,
+or whose quotes are not at their offsets in the article's text, is a miss (with a warning)
+and is re-extracted and rewritten. A file that is not a usable SQLite database is moved aside
 and rebuilt. Two runs at once share the file safely: WAL journal and a busy timeout.
 """
 
@@ -19,26 +24,29 @@ import hashlib
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import checker
 from checker import __version__
 from checker.batch import ArticleResult, FileJob, FileOutput
-from checker.codec import (
-    CODEC_VERSION,
-    CodecError,
-    decode_file_items,
-    decode_result,
-    encode_file_items,
-    encode_result,
+from checker.cache_rows import (
+    ARTICLE_COLUMNS,
+    Hit,
+    Warn,
+    article_row,
+    checksum_of,
+    read_article_row,
 )
+from checker.codec import CODEC_VERSION, CodecError, decode_file_items, encode_file_items
 from checker.model import Article, Skipped
 from checker.report.build import ArticleInfo
 from checker.rule import Rule
 
 DB_NAME = "claims.sqlite3"
-SCHEMA = 1
+# 2: articles keep their contexts apart and their claims' JSON report entries (cache_rows).
+# An older cache's tables are dropped and made again, as a new version's rows are pruned.
+SCHEMA = 2
 BUSY_TIMEOUT_S = 60.0
 SOURCE_SUFFIXES = (".py", ".txt", ".toml", ".csv")
 LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...); SQLite allows 999 parameters at least
@@ -46,10 +54,8 @@ LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...); SQLite allows 999 parameters
 # file-system clocks): its stamp is then not trusted alone, and its bytes are hashed.
 RACY_NS = 2_000_000_000
 
-# One file as the cache has it: its warnings and articles, each article with its result.
-FileItems = list[Skipped | tuple[ArticleInfo, ArticleResult]]
-
-Warn = Callable[[str], None]
+# One file as the cache has it: its warnings and articles, each with its result and entries.
+FileItems = list[Skipped | tuple[ArticleInfo, ArticleResult, bytes]]
 
 
 def warn_stderr(message: str) -> None:
@@ -112,15 +118,30 @@ def file_key(version: str, rule_ids: Sequence[str], job: FileJob, max_bytes: int
     return hashlib.sha256(head.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _checksum(payload: str) -> str:
-    return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 def _agrees(result: ArticleResult, article: Article) -> bool:
     """True when every cached claim belongs to the article and quotes its text where it says."""
     return all(
         c.article == article.id and article.text[c.start : c.end] == c.quote for c in result.claims
     )
+
+
+def _drop_older_schema(db: sqlite3.Connection) -> None:
+    """Drop the rows of a cache an older claimcheck laid out: they could never be hit again.
+
+    Only an older schema: a newer one (or garbage) stays an error, and the database is
+    moved aside, so that a newer claimcheck's cache is not emptied by an older one.
+    """
+    row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+    if row is None or not str(row[0]).isdigit() or int(row[0]) >= SCHEMA:
+        return
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+        if row is not None and str(row[0]).isdigit() and int(row[0]) < SCHEMA:  # not done since
+            db.execute("DROP TABLE IF EXISTS articles")
+            db.execute("DROP TABLE IF EXISTS files")
+            db.execute("DELETE FROM meta WHERE name = 'version'")
+            db.execute("UPDATE meta SET value = ? WHERE name = 'schema'", (str(SCHEMA),))
 
 
 class ClaimCache:
@@ -147,9 +168,11 @@ class ClaimCache:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        _drop_older_schema(db)
         db.execute(
             "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, article TEXT NOT NULL, "
-            "checksum TEXT NOT NULL, payload TEXT NOT NULL)"
+            "checksum TEXT NOT NULL, payload TEXT NOT NULL, contexts BLOB NOT NULL, "
+            "rendered BLOB NOT NULL)"
         )
         # Ingest by file: a file whose size and mtime (else bytes) are as recorded is not read
         # again; its articles' results are the rows of `articles` that `payload` names.
@@ -234,25 +257,23 @@ class ClaimCache:
             return []
         return rows
 
-    def lookup(self, entries: Sequence[tuple[str, Article]]) -> dict[str, ArticleResult]:
-        """The cached results of the given (key, article) pairs that are present and sound."""
+    def lookup(self, entries: Sequence[tuple[str, Article]]) -> dict[str, Hit]:
+        """The cached results (and report entries) of the given (key, article) pairs that are
+        present and sound."""
         wanted = {key: article for key, article in entries}
-        rows = self._select("key, checksum, payload", "articles", "key", list(wanted))
-        found: dict[str, ArticleResult] = {}
-        for key, checksum, payload in rows:
+        rows = self._select(f"key, {ARTICLE_COLUMNS}", "articles", "key", list(wanted))
+        found: dict[str, Hit] = {}
+        for key, *row in rows:
             article = wanted[key]
             try:
-                if not isinstance(payload, str) or _checksum(payload) != checksum:
-                    raise CodecError("checksum does not match")
-                claims, problems, contexts = decode_result(payload)
-                result = ArticleResult(tuple(claims), tuple(problems), tuple(contexts))
-                if not _agrees(result, article):
+                hit = read_article_row(*row, warn=self.warn)
+                if not _agrees(hit[0], article):
                     raise CodecError("a cached quote is not at its offsets in the text")
             except CodecError as exc:
                 self.rejected += 1
                 self.warn(f"cache entry for {article.id} is corrupt ({exc}); re-extracting it")
                 continue
-            found[key] = result
+            found[key] = hit
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
@@ -292,31 +313,25 @@ class ClaimCache:
                     continue
                 restamp.append((now_mtime, time.time_ns(), path))
             try:
-                if not isinstance(payload, str) or _checksum(payload) != checksum:
+                if not isinstance(payload, str) or checksum_of(payload) != checksum:
                     raise CodecError("checksum does not match")
                 files[path] = decode_file_items(payload)
             except CodecError as exc:
                 self.rejected += 1
                 self.warn(f"cache entry for {path} is corrupt ({exc}); re-reading it")
         keys = [x[1] for items in files.values() for x in items if not isinstance(x, Skipped)]
-        results: dict[str, ArticleResult] = {}
-        for key, checksum, payload in self._select(
-            "key, checksum, payload", "articles", "key", keys
-        ):
+        results: dict[str, Hit] = {}
+        for key, *row in self._select(f"key, {ARTICLE_COLUMNS}", "articles", "key", keys):
             try:
-                if not isinstance(payload, str) or _checksum(payload) != checksum:
-                    raise CodecError("checksum does not match")
-                claims, problems, contexts = decode_result(payload)
+                results[key] = read_article_row(*row, warn=self.warn)
             except CodecError as exc:
                 self.rejected += 1
                 self.warn(f"cache entry {key[:12]} is corrupt ({exc}); re-extracting its file")
-                continue
-            results[key] = ArticleResult(tuple(claims), tuple(problems), tuple(contexts))
         found: dict[str, FileItems] = {}
         for path, items in files.items():
             if all(isinstance(x, Skipped) or x[1] in results for x in items):
                 found[path] = [
-                    x if isinstance(x, Skipped) else (x[0], results[x[1]]) for x in items
+                    x if isinstance(x, Skipped) else (x[0], *results[x[1]]) for x in items
                 ]
         articles = sum(1 for items in found.values() for x in items if not isinstance(x, Skipped))
         self.hits += articles
@@ -324,39 +339,32 @@ class ClaimCache:
             self._write("UPDATE files SET mtime_ns = ?, read_ns = ? WHERE path = ?", restamp)
         return found
 
-    def store_files(self, entries: Sequence[tuple[FileJob, str, FileOutput]]) -> None:
-        """Write what reading and checking these files gave (files read whole only)."""
+    def store_files(self, entries: Sequence[tuple[FileJob, str, FileOutput, list[bytes]]]) -> None:
+        """Write what reading and checking these files gave (files read whole only), with
+        each article's report entries (in the order of the file's articles)."""
         articles, files = [], []
-        for job, fkey, output in entries:
+        for job, fkey, output, rendered in entries:
             if output.stamp is None:
                 continue
             size, mtime, sha, read_ns = output.stamp
-            for x in output.items:
-                if not isinstance(x, Skipped):
-                    info, result, key = x
-                    payload = encode_result(
-                        list(result.claims), list(result.problems), list(result.contexts)
-                    )
-                    articles.append((key, info.id, _checksum(payload), payload))
+            read = [x for x in output.items if not isinstance(x, Skipped)]
+            for (info, result, key), text in zip(read, rendered, strict=True):
+                articles.append(article_row(key, info.id, result, text))
             payload = encode_file_items(
                 x if isinstance(x, Skipped) else (x[0], x[2]) for x in output.items
             )
-            files.append((job.rel, fkey, size, mtime, sha, read_ns, _checksum(payload), payload))
+            files.append((job.rel, fkey, size, mtime, sha, read_ns, checksum_of(payload), payload))
         self.misses += len(articles)
         if articles:
-            self._write("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", articles)
+            self._write("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)", articles)
         if files:
             self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
 
-    def store(self, entries: Sequence[tuple[str, Article, ArticleResult]]) -> None:
-        """Write fresh results in one transaction; a failure to write only costs the cache."""
-        rows = []
-        for key, article, result in entries:
-            payload = encode_result(
-                list(result.claims), list(result.problems), list(result.contexts)
-            )
-            rows.append((key, article.id, _checksum(payload), payload))
-        self._write("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+    def store(self, entries: Sequence[tuple[str, Article, ArticleResult, bytes]]) -> None:
+        """Write fresh results and their report entries in one transaction; a failure to
+        write only costs the cache."""
+        rows = [article_row(key, a.id, result, text) for key, a, result, text in entries]
+        self._write("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def _write(self, statement: str, rows: Sequence[tuple]) -> None:  # type: ignore[type-arg]
         """Run one statement over the rows in one transaction; a failure only costs the cache."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -19,7 +19,7 @@ from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modalit
 from checker.report.build import ArticleInfo, ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
-CODEC_VERSION = 3
+CODEC_VERSION = 4  # 4: contexts apart from the claims (encode_contexts)
 
 
 class CodecError(ValueError):
@@ -84,11 +84,6 @@ def _span(s: DateSpan) -> list[str]:
     return [s.start.isoformat(), s.end.isoformat()]
 
 
-def _read_span(raw: Any) -> DateSpan:
-    start, end = raw
-    return _span_of(start, end)
-
-
 @functools.lru_cache(maxsize=8192, typed=True)
 def _span_of(start: Any, end: Any) -> DateSpan:
     if type(start) is not str or type(end) is not str:
@@ -123,6 +118,18 @@ def decode_claim(raw: dict[str, Any]) -> Claim:
     return decode_claim_row(row)
 
 
+@functools.lru_cache(maxsize=8192, typed=True)
+def _interval_of(lower: Any, upper: Any, bound: Any, unit: Any, tolerance: Any) -> Interval:
+    # Figures repeat across a corpus as keys do: checked once, one object shared.
+    return Interval(
+        _number(lower),
+        _number(upper),
+        _member(_BOUNDS, bound),
+        _text(unit),  # type: ignore[arg-type]
+        _number(tolerance),  # type: ignore[arg-type]
+    )
+
+
 def decode_claim_row(row: Any) -> Claim:
     """The claim a list from encode_claim_row stands for; CodecError when it is not one."""
     try:
@@ -136,27 +143,19 @@ def decode_claim_row(row: Any) -> Claim:
             and (note is None or type(note) is str)
         ):
             raise CodecError(f"bad claim field types: {row!r:.200}")
-        if amount is not None:
-            lower, upper, bound, unit, tolerance = amount
-            amount = Interval(
-                _number(lower),
-                _number(upper),
-                _member(_BOUNDS, bound),
-                _text(unit),  # type: ignore[arg-type]
-                _number(tolerance),
-            )  # type: ignore[arg-type]
+        # Unpacking a list into the cached readers' arguments: a wrong length is a TypeError.
         return Claim(
             article=article,
             rule=rule,
-            key=_read_key(key),
+            key=_key_of(*key),
             quote=quote,
             start=start,
             end=end,
             line=line,
-            amount=amount,
-            dates=None if dates is None else _read_span(dates),
-            alternatives=tuple(_read_span(s) for s in alternatives),
-            modality=_member(_MODALITIES, modality),
+            amount=None if amount is None else _interval_of(*amount),
+            dates=None if dates is None else _span_of(*dates),
+            alternatives=tuple([_span_of(*s) for s in alternatives]) if alternatives else (),
+            modality=_MODALITIES[modality],
             attribution=attribution,
             annual=annual,
             note=note,
@@ -198,38 +197,60 @@ def decode_skipped(raw: dict[str, Any]) -> Skipped:
         raise CodecError(f"bad skipped record: {type(exc).__name__}: {exc}") from exc
 
 
-def encode_result(
-    claims: list[Claim], problems: list[Skipped], contexts: list[ClaimContext]
-) -> str:
-    """One article's extraction (claims, problems, a sentence context per claim) as JSON text."""
+def encode_result(claims: Sequence[Claim], problems: Sequence[Skipped]) -> str:
+    """One article's extraction (its claims and problems) as JSON text."""
     return json.dumps(
         {
             "claims": [encode_claim_row(c) for c in claims],
             "problems": [encode_skipped(s) for s in problems],
-            "contexts": [[x.before, x.quote, x.after] for x in contexts],
         },
         ensure_ascii=False,
         separators=(",", ":"),
     )
 
 
-def decode_result(text: str) -> tuple[list[Claim], list[Skipped], list[ClaimContext]]:
-    """The claims, problems and contexts that encode_result wrote; CodecError otherwise."""
+def decode_result(text: str) -> tuple[list[Claim], list[Skipped]]:
+    """The claims and problems that encode_result wrote; CodecError otherwise."""
     try:
         raw = json.loads(text)
         claims = [decode_claim_row(c) for c in raw["claims"]]
         problems = [decode_skipped(s) for s in raw["problems"]]
-        contexts = [ClaimContext(_text(b), _text(q), _text(a)) for b, q, a in raw["contexts"]]  # type: ignore[arg-type]
     except CodecError:
         raise
     except (KeyError, TypeError, ValueError) as exc:  # ValueError: JSON syntax, unpacking
         raise CodecError(f"bad cache record: {type(exc).__name__}: {exc}") from exc
-    if len(contexts) != len(claims):
-        raise CodecError("bad cache record: one context per claim expected")
-    for i, (c, x) in enumerate(zip(claims, contexts)):
-        if x.quote == c.quote:  # one string for both, as ClaimContext.of keeps it
-            contexts[i] = ClaimContext(x.before, c.quote, x.after)
-    return claims, problems, contexts
+    return claims, problems
+
+
+def encode_contexts(contexts: Sequence[ClaimContext], claims: Sequence[Claim]) -> bytes:
+    """The claims' sentence contexts as UTF-8 JSON, apart from the claims: most runs never
+    read them. A quote that is the claim's own is written as null."""
+    rows = [
+        [x.before, None if x.quote == c.quote else x.quote, x.after]
+        for x, c in zip(contexts, claims, strict=True)
+    ]
+    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass")
+
+
+def decode_contexts(raw: bytes, claims: Sequence[Claim]) -> list[ClaimContext]:
+    """What encode_contexts wrote for these claims; CodecError otherwise."""
+    try:
+        rows = json.loads(raw.decode("utf-8", "surrogatepass"))
+        if type(rows) is not list or len(rows) != len(claims):
+            raise CodecError("bad cache record: one context per claim expected")
+        contexts = []
+        for c, (before, quote, after) in zip(claims, rows, strict=True):
+            if quote is None:  # the claim's own quote: one string for both, as ClaimContext.of
+                quote = c.quote
+            if type(before) is not str or type(quote) is not str or type(after) is not str:
+                raise CodecError(f"not a claim context: {[before, quote, after]!r:.200}")
+            contexts.append(ClaimContext(before, quote, after))
+    except CodecError:
+        raise
+    except (TypeError, ValueError) as exc:  # ValueError: JSON syntax, unpacking, UTF-8
+        raise CodecError(f"bad cache record: {type(exc).__name__}: {exc}") from exc
+    return contexts
 
 
 def encode_info(a: ArticleInfo) -> list[Any]:

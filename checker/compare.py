@@ -273,9 +273,23 @@ def explain(
 def compare(claims: Iterable[Claim], fx: FxTable | None = None) -> list[Finding]:
     """Findings for every key that two or more articles speak to, sorted by key."""
     groups: dict[str, tuple[Key, list[Claim], list[Claim]]] = {}
+    # Claims share their key objects (the stream and the cache see to it): each key is
+    # written out once, not once per claim.
+    names: dict[int, str] = {}
     for compared, reported in comparison_entries(claims):
-        group = groups.setdefault(str(compared.key), (compared.key, [], []))
+        key = compared.key
+        name = names.get(id(key))
+        if name is None:
+            name = names[id(key)] = str(key)
+        group = groups.get(name)
+        if group is None:  # not setdefault: that would build a group for every claim
+            group = groups[name] = (key, [], [])
         group[1].append(compared)
         group[2].append(reported)
-    findings = [compare_group(key, group, fx, reported) for key, group, reported in groups.values()]
+    # A key only one claim speaks to (most keys of a large corpus) can have no finding.
+    findings = [
+        compare_group(key, group, fx, reported)
+        for key, group, reported in groups.values()
+        if len(group) > 1
+    ]
     return sorted((f for f in findings if f), key=lambda f: (str(f.key), f.id))

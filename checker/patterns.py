@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any, cast
 
 import regex
 
@@ -25,10 +26,44 @@ def compile_pattern(
 ) -> regex.Pattern[str]:
     """Compile a verbose pattern; keyword arguments become `\\L<name>` word lists.
 
-    Longer words are tried first so that "more than" wins over "more".
+    Longer words are tried first so that "more than" wins over "more". The pattern is
+    compiled when it is first used (see LazyPattern).
     """
     lists = {name: sorted(set(words), key=len, reverse=True) for name, words in word_lists.items()}
-    return regex.compile(source, flags, **lists)
+    return cast("regex.Pattern[str]", LazyPattern(source, flags, lists))
+
+
+class LazyPattern:
+    """A `regex` pattern compiled on first use, then used as the compiled pattern itself.
+
+    Compiling the patterns of every module (the `regex` parser is pure Python) took a fifth
+    of a warm re-run that had nothing new to read, and a run that reads a few articles uses
+    only some of them. A pattern with an error now fails where it is first used.
+    """
+
+    def __init__(self, source: str, flags: int, lists: dict[str, list[str]]) -> None:
+        self._args = (source, flags, lists)
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for names not yet in the instance dict: each attribute of the compiled
+        # pattern (bound methods too) is copied there on first use, so that later uses are
+        # ordinary attribute lookups, as quick as on the pattern itself.
+        args = self.__dict__.get("_args")
+        if args is None or name.startswith("__"):  # unpickling, copy's probes
+            raise AttributeError(name)
+        pattern = self.__dict__.get("_pattern")
+        if pattern is None:
+            source, flags, lists = args
+            pattern = self.__dict__["_pattern"] = regex.compile(source, flags, **lists)
+        value = getattr(pattern, name)
+        self.__dict__[name] = value
+        return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, self._args)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._args[0]!r:.60})"
 
 
 def finditer(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import gc
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from checker.suppress import TURNED_OFF
 class ScaleOptions:
     """How a run is spread and cached; none of it changes the report."""
 
-    jobs: int = 1  # worker processes for extraction (1: this process only)
+    jobs: int = 1  # processes that extract, this one included (1: this process only)
     cache: Path | None = None  # the cache folder; None: no cache
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
@@ -68,6 +69,8 @@ def is_selected(article_id: str, include: Sequence[str], exclude: Sequence[str])
     A glob matches the file's path relative to the corpus or any folder above it, so
     "drafts" leaves out everything below drafts/. Records of a .jsonl file go with the file.
     """
+    if not include and not exclude:  # the usual case, asked once per file
+        return True
     path = article_id.split("#", 1)[0] if ".jsonl#" in article_id else article_id
     parts = path.split("/")
     candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
@@ -102,6 +105,7 @@ class _FileJobs:
         files = iter([root]) if root.is_file() else iter_files(root)
         base = root.parent if root.is_file() else root
         records: dict[str, dict[str, ManifestEntry]] = {}  # manifest rows of .jsonl records
+        folders: dict[str, str] = {}  # folder -> its path relative to the corpus
         for name, entry in self.manifest.items():
             if ".jsonl#" in name:
                 records.setdefault(name.split("#", 1)[0], {})[name] = entry
@@ -110,7 +114,7 @@ class _FileJobs:
                 if is_selected(path.path, options.include, options.exclude):
                     yield path
                 continue
-            rel = path.relative_to(base).as_posix()
+            rel = _relative(str(path), base, folders)
             self.found.add(rel)
             jsonl = path.suffix in RECORD_SUFFIXES
             if not is_selected(rel, options.include, options.exclude):
@@ -136,6 +140,16 @@ class _FileJobs:
         ]
 
 
+def _relative(path: str, base: Path, folders: dict[str, str]) -> str:
+    """`Path(path).relative_to(base).as_posix()`, with pathlib's work done once per folder:
+    for every file of a large corpus it was a noticeable part of a warm run."""
+    folder, name = os.path.split(path)
+    rel = folders.get(folder)
+    if rel is None:
+        rel = folders[folder] = Path(folder).relative_to(base).as_posix()
+    return name if rel == "." else f"{rel}/{name}"
+
+
 def run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | None = None) -> Report:
     """Read the corpus one article at a time, keep only claims, and compare them.
 
@@ -153,7 +167,8 @@ def _cycle_collection_paused() -> Iterator[None]:
     A run keeps hundreds of thousands of claims, keys, spans and contexts alive, none of
     them in a reference cycle; every full collection walks all of them again, which made
     a large run (and above all a warm one, which is mostly building those objects)
-    about a third slower. What a run frees, reference counting frees.
+    about a third slower. What a run frees, reference counting frees. (The command line
+    keeps the collector off until the process ends: see `cli.main`.)
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -209,12 +224,15 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
 
             close(dask_client)
     findings, stale = apply_ledger(found, options.decisions or {})
+    claims = tuple(collected.claims)
+    entries = collected.entries
     return Report(
         corpus=options.corpus_label or options.corpus.as_posix(),
         articles=tuple(collected.articles),
-        claims=tuple(collected.claims),
+        claims=claims,
         findings=tuple(findings),
         skipped=tuple(collected.skipped),
         stale_reviews=tuple(d.finding for d in stale),
-        contexts=collected.cited_contexts(c for f in findings for c in f.claims),
+        contexts=collected.lazy_cited_contexts(c for f in findings for c in f.claims),
+        claim_entries=entries.bind(claims) if entries is not None else None,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -25,6 +25,8 @@ from checker.ingest import DEFAULT_MAX_BYTES
 from checker.model import Article, Claim, Skipped
 from checker.pool import Extractor
 from checker.report.build import ArticleInfo, ClaimContext
+from checker.report.entries import ClaimEntries
+from checker.report.json import article_entries
 
 LOOKUP_CHUNK = 256  # articles per cache query
 BATCH_SIZE = 16  # articles per extraction batch: small enough to spread, big enough to amortise
@@ -37,14 +39,22 @@ class Collected:
     articles: list[ArticleInfo] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    contexts: list[ClaimContext] = field(default_factory=list)  # one per claim, in step
+    # Per article with claims, its claims' contexts: in step with `claims`, article by
+    # article. Those from the cache are decoded only if read (see cache.CachedContexts).
+    contexts: list[Sequence[ClaimContext]] = field(default_factory=list)
     extracted: int = 0  # articles the rules ran on in this run (the rest came from the cache)
     # One object for each equal key and date span: claims arrive as separate copies from
     # workers and the cache, and a large run keeps hundreds of thousands of them.
     shared: dict[Any, Any] = field(default_factory=dict)
+    # The claims' JSON report entries, kept when a cache is used (it stores them anyway).
+    entries: ClaimEntries | None = None
 
-    def add(self, info: ArticleInfo, result: ArticleResult) -> None:
-        """Keep one article's result."""
+    def add(self, info: ArticleInfo, result: ArticleResult, rendered: bytes | None = None) -> None:
+        """Keep one article's result, and its claims' report entries when they are kept."""
+        if self.entries is not None:
+            if rendered is None:
+                rendered = article_entries([result.claims])[0]
+            self.entries.add(rendered, len(result.claims))
         self.articles.append(info)
         shared = self.shared
         for c in result.claims:
@@ -56,8 +66,14 @@ class Collected:
                 if dates is not c.dates:
                     object.__setattr__(c, "dates", dates)
         self.claims.extend(result.claims)
-        self.contexts.extend(result.contexts)
+        if result.claims:
+            self.contexts.append(result.contexts)
         self.skipped.extend(result.problems)
+
+    def lazy_cited_contexts(self, cited: Iterable[Claim]) -> Mapping[str, ClaimContext]:
+        """cited_contexts, worked out when first read: only the HTML report and review read
+        them, and finding them hashes every cited claim's id."""
+        return _CitedContexts(Collected(claims=self.claims, contexts=self.contexts), list(cited))
 
     def cited_contexts(self, cited: Iterable[Claim]) -> dict[str, ClaimContext]:
         """The contexts of the cited claims (those of the findings), by claim id."""
@@ -65,13 +81,48 @@ class Collected:
         # Findings hold the very claims kept here: found by identity, no id is worked out
         # for a claim no finding cites. Findings made of copies (from Dask) go by id.
         objects = {id(c) for c in cited}
-        pairs = zip(self.claims, self.contexts, strict=True)
-        found = {c.id: x for c, x in pairs if id(c) in objects}
+        at = {id(c): (block, i) for c, block, i in self._placed() if id(c) in objects}
+        if len(at) == len(objects):
+            found = {}
+            for c in cited:
+                block, i = at[id(c)]
+                found[c.id] = block[i]
+            return found
         ids = {c.id for c in cited}
-        if found.keys() != ids:
-            pairs = zip(self.claims, self.contexts, strict=True)
-            found = {i: x for c, x in pairs if (i := c.id) in ids}
-        return found
+        return {cid: block[i] for c, block, i in self._placed() if (cid := c.id) in ids}
+
+    def _placed(self) -> Iterator[tuple[Claim, Sequence[ClaimContext], int]]:
+        """Each claim with its article's contexts and its place among them."""
+        if sum(map(len, self.contexts)) != len(self.claims):
+            raise ValueError("claims and contexts are out of step")
+        claims = iter(self.claims)
+        for block in self.contexts:
+            for i, c in enumerate(islice(claims, len(block))):
+                yield c, block, i
+
+
+class _CitedContexts(Mapping[str, ClaimContext]):
+    """The contexts of the cited claims by claim id, found on first use."""
+
+    def __init__(self, collected: Collected, cited: list[Claim]) -> None:
+        self._source: tuple[Collected, list[Claim]] | None = (collected, cited)
+        self._found: dict[str, ClaimContext] = {}
+
+    def _contexts(self) -> dict[str, ClaimContext]:
+        source = self._source  # read once: two threads may ask at the same time
+        if source is not None:
+            self._found = source[0].cited_contexts(source[1])
+            self._source = None  # the other claims' contexts can go now
+        return self._found
+
+    def __getitem__(self, claim_id: str) -> ClaimContext:
+        return self._contexts()[claim_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._contexts())
+
+    def __len__(self) -> int:
+        return len(self._contexts())
 
 
 @dataclass(slots=True)
@@ -83,6 +134,8 @@ class _Batch:
     keys: list[str | None] = field(default_factory=list)  # cache keys, of articles or files
     future: Any = None
     results: list[Any] | None = None  # ArticleResult per article, or FileOutput per file
+    # Report entries: bytes per article, or per file a list of bytes, one per article read.
+    rendered: list[Any] | None = None
 
     def __len__(self) -> int:
         return len(self.articles) + len(self.jobs)
@@ -92,24 +145,37 @@ class _Batch:
         if self.results is None:
             self.results = self.future.result()
             if cache is not None and self.jobs:
+                self.rendered = _rendered_files(self.results)
                 cache.store_files(
                     [
-                        (j, k, r)
-                        for j, k, r in zip(self.jobs, self.keys, self.results, strict=True)
+                        (j, k, r, t)
+                        for j, k, r, t in zip(
+                            self.jobs, self.keys, self.results, self.rendered, strict=True
+                        )
                         if k
                     ]
                 )
             elif cache is not None:
+                self.rendered = article_entries([r.claims for r in self.results])
                 cache.store(
                     [
-                        (k, a, r)
-                        for k, a, r in zip(self.keys, self.articles, self.results, strict=True)
+                        (k, a, r, t)
+                        for k, a, r, t in zip(
+                            self.keys, self.articles, self.results, self.rendered, strict=True
+                        )
                         if k
                     ]
                 )
             self.articles = []
             self.jobs = []
         return self.results
+
+
+def _rendered_files(outputs: Sequence[FileOutput]) -> list[list[bytes]]:
+    """The report entries of each file's articles, encoded in one go for the whole batch."""
+    read = [[x[1] for x in o.items if not isinstance(x, Skipped)] for o in outputs]
+    texts = iter(article_entries([r.claims for results in read for r in results]))
+    return [[next(texts) for _ in results] for results in read]
 
 
 @dataclass(slots=True)
@@ -119,8 +185,9 @@ class _Slot:
     skipped: Skipped | None = None
     info: ArticleInfo | None = None  # an article read here
     result: ArticleResult | None = None  # its cached result
+    rendered: bytes | None = None  # and its cached report entries
     file: bool = False  # a FileJob
-    items: list[Any] | None = None  # its cached items
+    items: list[Any] | None = None  # its cached items: Skipped or (info, result, entries)
     batch: _Batch | None = None
     index: int = 0
 
@@ -129,6 +196,15 @@ class _Slot:
         return self.batch is None and (
             self.items is None if self.file else self.info is not None and self.result is None
         )
+
+
+def _fresh_items(output: FileOutput, rendered: list[Any] | None, index: int) -> list[Any]:
+    """A checked file's items as the cache gives them: Skipped or (info, result, entries)."""
+    texts = iter(rendered[index]) if rendered is not None else None
+    return [
+        x if isinstance(x, Skipped) else (x[0], x[1], next(texts) if texts else None)
+        for x in output.items
+    ]
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -148,14 +224,15 @@ def check_stream(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Collected:
     """Check every article of the stream (from the cache where it can), keeping the order."""
-    out = Collected()
+    # With a cache, each article's report entries are written (stored) anyway: keep them.
+    out = Collected(entries=ClaimEntries(cache.folder) if cache is not None else None)
     rule_ids = [r.id for r in rules]
     slots: deque[_Slot] = deque()
     in_flight: deque[_Batch] = deque()
     batch = _Batch()
 
-    def keep(info: ArticleInfo, result: ArticleResult) -> None:
-        out.add(info, result)
+    def keep(info: ArticleInfo, result: ArticleResult, rendered: bytes | None = None) -> None:
+        out.add(info, result, rendered)
         if progress:
             progress(info)
 
@@ -169,7 +246,7 @@ def check_stream(
             else:
                 assert slot.batch is not None
                 output: FileOutput = slot.batch.collect(cache)[slot.index]
-                found = [x if isinstance(x, Skipped) else x[:2] for x in output.items]
+                found = _fresh_items(output, slot.batch.rendered, slot.index)
                 out.extracted += sum(1 for x in found if not isinstance(x, Skipped))
             for x in found:
                 if isinstance(x, Skipped):
@@ -177,9 +254,13 @@ def check_stream(
                 else:
                     keep(*x)
             return
-        result = slot.result if slot.batch is None else slot.batch.collect(cache)[slot.index]
+        if slot.batch is None:
+            result, rendered = slot.result, slot.rendered
+        else:
+            result = slot.batch.collect(cache)[slot.index]
+            rendered = None if slot.batch.rendered is None else slot.batch.rendered[slot.index]
         assert slot.info is not None and result is not None
-        keep(slot.info, result)
+        keep(slot.info, result, rendered)
 
     def drain(block: bool) -> None:
         while slots:
@@ -255,7 +336,7 @@ def check_stream(
         for slot, key, article in waiting:
             hit = hits.get(key) if key else None
             if hit is not None:
-                slot.result = hit
+                slot.result, slot.rendered = hit
                 continue
             add_to_batch(slot, key, article)
             out.extracted += 1

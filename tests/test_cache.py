@@ -15,7 +15,15 @@ from scale_corpus import write_scale_corpus
 
 from checker.cache import DB_NAME, ClaimCache, rules_version
 from checker.cli import main
-from checker.codec import CLAIM_ROW, decode_claim, decode_result, encode_claim, encode_result
+from checker.codec import (
+    CLAIM_ROW,
+    decode_claim,
+    decode_contexts,
+    decode_result,
+    encode_claim,
+    encode_contexts,
+    encode_result,
+)
 from checker.ingest import iter_corpus
 from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Skipped
 from checker.pool import InlineExtractor
@@ -63,8 +71,16 @@ def test_codec_round_trips_every_field_exactly():
     # Every field of the model is written: a new field must be added to the codec.
     assert set(encode_claim(FULL)) == {f.name for f in dataclasses.fields(Claim)}
     problems = [Skipped("a/b.txt", "rule failed", 3, "event-date", False)]
+    assert decode_result(encode_result([FULL], problems)) == ([FULL], problems)
     contexts = [ClaimContext("before ", "May 9, 1945", " after")]
-    assert decode_result(encode_result([FULL], problems, contexts)) == ([FULL], problems, contexts)
+    assert decode_contexts(encode_contexts(contexts, [FULL]), [FULL]) == contexts
+    squeezed = [ClaimContext("", "May 9,\n1945", "")]  # not the claim's own quote: kept
+    assert decode_contexts(encode_contexts(squeezed, [FULL]), [FULL]) == squeezed
+
+
+def flat_contexts(collected) -> list[ClaimContext]:
+    """The stream's contexts, one per claim (they are kept article by article)."""
+    return [x for block in collected.contexts for x in block]
 
 
 @pytest.fixture()
@@ -91,7 +107,7 @@ def test_second_run_is_all_hits_and_same_result(corpus, registry, tmp_path):
     for got in (cold, warm):
         assert got.claims == uncached.claims
         assert got.skipped == uncached.skipped
-        assert got.contexts == uncached.contexts
+        assert flat_contexts(got) == flat_contexts(uncached)
 
 
 def test_one_percent_changed_reextracts_only_those(corpus, registry, tmp_path):
@@ -160,21 +176,21 @@ def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
 
 
 def test_quote_check_catches_a_consistent_but_wrong_row(corpus, registry, tmp_path):
-    from checker.cache import _checksum
+    from checker.cache_rows import _row_checksum
 
     folder = tmp_path / "cache"
     stream(corpus, registry, ClaimCache(folder))
     with sqlite3.connect(folder / DB_NAME) as db:
-        key, payload = db.execute(
-            "SELECT key, payload FROM articles WHERE payload NOT LIKE '%\"claims\":[]%' "
-            "ORDER BY key LIMIT 1"
+        key, payload, contexts, rendered = db.execute(
+            "SELECT key, payload, contexts, rendered FROM articles "
+            "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key LIMIT 1"
         ).fetchone()
         record = json.loads(payload)
         record["claims"][0][CLAIM_ROW.index("start")] += 1  # well-formed, but not at its offsets
         payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         db.execute(
             "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
-            (payload, _checksum(payload), key),
+            (payload, _row_checksum(payload, contexts, rendered), key),
         )
     cache = ClaimCache(folder, warn=lambda _: None)
     assert stream(corpus, registry, cache).extracted == cache.rejected == 1

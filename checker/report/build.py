@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from checker import __version__
 from checker.model import Article, Claim, Finding, Skipped, Verdict
 from checker.patterns import sentence_span
+from checker.report.entries import ClaimEntries
 
 # At most this many characters of the sentence are kept on each side of a quote.
 CONTEXT_CHARS = 200
@@ -90,6 +91,8 @@ class Report:
     contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
     # The corpus as seen from where a report is written, for links ("../corpus").
     link_base: str | None = None
+    # The claims' JSON entries, already laid out (from the cache): used only for these claims.
+    claim_entries: ClaimEntries | None = field(default=None, compare=False, repr=False)
 
     def counts(self) -> Counter[str]:
         """Findings per verdict."""

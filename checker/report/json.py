@@ -8,7 +8,8 @@ from json.encoder import encode_basestring  # the C encoder, as json.dumps(ensur
 from typing import Any
 
 from checker.model import Claim, Finding, Skipped
-from checker.report.build import Report
+from checker.report.build import ArticleInfo, Report
+from checker.report.entries import ERRORS as ENTRY_ERRORS
 
 CLAIM_FIELDS = (
     "id",
@@ -99,13 +100,18 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 def finding_record(finding: Finding) -> dict[str, Any]:
     """A finding as the contract's JSON object."""
+    claim_ids = [c.id for c in finding.claims]
+    # The conflicts are pairs of the finding's own claims: their ids are not hashed again.
+    known = dict(zip(map(id, finding.claims), claim_ids, strict=True))
     return {
         "id": finding.id,
         "key": str(finding.key),
         "family": finding.key.family.value,
         "verdict": finding.verdict.value,
-        "claims": [c.id for c in finding.claims],
-        "conflicts": [[a.id, b.id] for a, b in finding.conflicts],
+        "claims": claim_ids,
+        "conflicts": [
+            [known.get(id(a)) or a.id, known.get(id(b)) or b.id] for a, b in finding.conflicts
+        ],
         "explanation": finding.explanation,
         "status": finding.status.value,
     }
@@ -122,18 +128,26 @@ def skipped_record(s: Skipped) -> dict[str, Any]:
     }
 
 
+ARTICLE_FIELDS = (
+    "id",
+    "published",
+    "published_basis",
+    "url",
+    "title",
+    "outlet",
+    "published_confidence",
+    "published_year",
+)
+
+
+def _article_values(a: ArticleInfo) -> list[Any]:
+    return [a.id, a.published, a.basis, a.url, a.title, a.outlet, a.published_confidence,
+            a.published_year]  # fmt: skip
+
+
 def _articles(report: Report) -> Iterator[dict[str, Any]]:
     for a in report.articles:
-        yield {
-            "id": a.id,
-            "published": a.published,
-            "published_basis": a.basis,
-            "url": a.url,
-            "title": a.title,
-            "outlet": a.outlet,
-            "published_confidence": a.published_confidence,
-            "published_year": a.published_year,
-        }
+        yield dict(zip(ARTICLE_FIELDS, _article_values(a), strict=True))
 
 
 def _sections(report: Report) -> dict[str, Any]:
@@ -217,7 +231,16 @@ def _encode(x: Any, level: int, out: list[str]) -> None:
                 parts.append(inner + key + "".join(sub))
         out.append("{" + ",".join(parts) + "\n" + " " * level + "}")
     elif isinstance(x, (list, tuple)):
-        _encode_items(x, level, out)
+        try:  # a list of strings (a finding's claim ids) in one join
+            texts = list(map(encode_basestring, x))
+        except TypeError:
+            _encode_items(x, level, out)
+            return
+        if not texts:
+            out.append("[]")
+            return
+        inner = "\n" + " " * (level + 1)
+        out.append("[" + inner + ("," + inner).join(texts) + "\n" + " " * level + "]")
     else:
         out.append(_scalar(x))
 
@@ -243,10 +266,13 @@ def _encode_items(items: Iterable[Any], level: int, out: list[str]) -> None:
     out.append("[]" if sep == "[" else "\n" + " " * level + "]")
 
 
-# A claim as json.dumps(indent=1) lays it out inside the report's "claims" list.
-_CLAIM_LAYOUT = (
-    "{{" + ",".join(f"\n   {encode_basestring(k)}: {{}}" for k in CLAIM_FIELDS) + "\n  }}"
-)
+def _layout(fields: Sequence[str]) -> str:
+    """A record as json.dumps(indent=1) lays it out inside one of the report's lists."""
+    return "{{" + ",".join(f"\n   {encode_basestring(k)}: {{}}" for k in fields) + "\n  }}"
+
+
+_CLAIM_LAYOUT = _layout(CLAIM_FIELDS)
+_ARTICLE_LAYOUT = _layout(ARTICLE_FIELDS)
 _ALTERNATIVES = CLAIM_FIELDS.index("alternatives")
 # No encoded JSON text holds a raw control character (they are escaped), so this one can
 # separate values that the C encoder wrote in one call.
@@ -285,6 +311,30 @@ def _claim_blocks(claims: Sequence[Claim], size: int = 512) -> Iterator[list[str
         yield _claim_texts(claims[i : i + size])
 
 
+def _article_blocks(articles: Sequence[ArticleInfo], size: int = 1024) -> Iterator[list[str]]:
+    """The articles' JSON objects, in blocks whose scalars are encoded in one C call."""
+    n = len(ARTICLE_FIELDS)
+    for i in range(0, len(articles), size):
+        flat = [v for a in articles[i : i + size] for v in _article_values(a)]
+        encoded = json.dumps(flat, ensure_ascii=False, separators=(_UNIT, ":"))[1:-1]
+        values = encoded.split(_UNIT)
+        yield [_ARTICLE_LAYOUT.format(*values[j : j + n]) for j in range(0, len(values), n)]
+
+
+def article_entries(articles: Sequence[Sequence[Claim]]) -> list[bytes]:
+    """Each article's claim entries as the report lays them out, as UTF-8 (for the cache).
+
+    The claims of all the articles are encoded together, as a report's block is.
+    """
+    texts = _claim_texts([c for claims in articles for c in claims])
+    out, at = [], 0
+    for claims in articles:
+        part = texts[at : at + len(claims)]
+        at += len(claims)
+        out.append(",\n  ".join(part).encode("utf-8", ENTRY_ERRORS))
+    return out
+
+
 def _flush(out: list[str], chunk_chars: int) -> tuple[list[str], list[str]]:
     """Join what is pending; hand it on as a chunk once it is large enough, else keep it."""
     text = "".join(out)
@@ -307,8 +357,21 @@ def render_chunks(report: Report, chunk_chars: int = 1 << 20) -> Iterator[str]:
             _encode(value, 1, out)
             continue
         first = True
-        if name == "claims":  # the bulk of a report: written by the C encoder, in blocks
-            for block in _claim_blocks(report.claims):
+        spool = report.claim_entries
+        if name == "claims" and spool is not None and spool.covers(report.claims):
+            # Entries the cache kept (or this run wrote once): copied, not encoded again.
+            out.append("[\n  " if spool.claims else "[]")
+            out, ready = _flush(out, 0)
+            yield from ready
+            yield from spool.chunks(chunk_chars)
+            out.append("\n ]" if spool.claims else "")
+            continue
+        if name in ("claims", "articles"):  # the bulk of a report: by the C encoder, in blocks
+            if name == "claims":
+                blocks = _claim_blocks(report.claims)
+            else:
+                blocks = _article_blocks(report.articles)
+            for block in blocks:
                 for text in block:
                     out.append("[\n  " if first else ",\n  ")
                     out.append(text)

@@ -1,0 +1,115 @@
+"""One row of the cache's `articles` table: written, read back and checked.
+
+A row holds an article's claims and problems (JSON text, checked field by field when read),
+its claims' sentence contexts (apart: decoded only if a report shows them) and its claims'
+entries in the JSON report, laid out (spliced into the report; see report/entries.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import cast, overload
+
+from checker.batch import ArticleResult
+from checker.codec import (
+    CodecError,
+    decode_contexts,
+    decode_result,
+    encode_contexts,
+    encode_result,
+)
+from checker.model import Claim
+from checker.report.build import ClaimContext
+from checker.report.entries import count_entries, opens_with
+
+Warn = Callable[[str], None]
+# One article as the cache has it: its result, and its claims' entries in the JSON report.
+Hit = tuple[ArticleResult, bytes]
+
+
+def checksum_of(payload: str) -> str:
+    """The checksum of a JSON payload (of an article's row, or a file's)."""
+    return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _row_checksum(payload: str, contexts: bytes, rendered: bytes) -> str:
+    # CRC-32 for the contexts and report entries: several times quicker than SHA-1 over the
+    # bulk of a row, and a checksum against damage, not forgery (neither is the SHA-1 here).
+    return f"{checksum_of(payload)}{zlib.crc32(rendered, zlib.crc32(contexts)):08x}"
+
+
+def article_row(key: str, article_id: str, result: ArticleResult, rendered: bytes) -> tuple:  # type: ignore[type-arg]
+    """A row of the `articles` table."""
+    payload = encode_result(result.claims, result.problems)
+    contexts = encode_contexts(result.contexts, result.claims)
+    checksum = _row_checksum(payload, contexts, rendered)
+    return (key, article_id, checksum, payload, contexts, rendered)
+
+
+# The columns read_article_row reads, in its order.
+ARTICLE_COLUMNS = "checksum, payload, contexts, rendered"
+
+
+def read_article_row(
+    checksum: object, payload: object, contexts: object, rendered: object, warn: Warn
+) -> Hit:
+    """The result and report entries an `articles` row holds; CodecError unless sound."""
+    if not isinstance(payload, str) or not isinstance(contexts, bytes):
+        raise CodecError("not a row of this cache")
+    if not isinstance(rendered, bytes):
+        raise CodecError("not a row of this cache")
+    if _row_checksum(payload, contexts, rendered) != checksum:
+        raise CodecError("checksum does not match")
+    claims, problems = decode_result(payload)
+    # Cheap checks that the entries are these claims' (the version covers the renderer):
+    # as many, and the first claim's id opens them.
+    if count_entries(rendered) != len(claims):
+        raise CodecError("report entries do not match the claims")
+    if claims and not opens_with(rendered, claims[0].id):
+        raise CodecError("report entries are not this article's")
+    kept = tuple(claims)
+    lazy = cast("tuple[ClaimContext, ...]", CachedContexts(contexts, kept, warn))
+    return ArticleResult(kept, tuple(problems), lazy), rendered
+
+
+class CachedContexts(Sequence[ClaimContext]):
+    """An article's claim contexts as the cache holds them, decoded when first read.
+
+    Only the HTML report and review read contexts, and only those of cited claims, so a
+    warm run no longer decodes (and keeps) a sentence around every claim. The bytes passed
+    the row's checksum; should they still not decode, each claim shows its bare quote.
+    """
+
+    __slots__ = ("_claims", "_decoded", "_raw", "_warn")
+
+    def __init__(self, raw: bytes, claims: tuple[Claim, ...], warn: Warn) -> None:
+        self._raw = raw
+        self._claims = claims
+        self._warn = warn
+        self._decoded: list[ClaimContext] | None = None
+
+    def _contexts(self) -> list[ClaimContext]:
+        decoded = self._decoded
+        if decoded is None:
+            try:
+                decoded = decode_contexts(self._raw, self._claims)
+            except CodecError as exc:
+                self._warn(f"cached claim contexts are damaged ({exc}); showing the quotes alone")
+                decoded = [ClaimContext("", " ".join(c.quote.split()), "") for c in self._claims]
+            self._decoded, self._raw = decoded, b""
+        return decoded
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    @overload
+    def __getitem__(self, index: int) -> ClaimContext: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ClaimContext]: ...
+    def __getitem__(self, index: int | slice) -> ClaimContext | Sequence[ClaimContext]:
+        return self._contexts()[index]
+
+    def __iter__(self) -> Iterator[ClaimContext]:
+        return iter(self._contexts())
