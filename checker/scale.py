@@ -26,7 +26,7 @@ def add_scale_flags(p: argparse.ArgumentParser) -> None:
         "-j",
         type=int,
         default=None,
-        help="worker processes for extraction (default: all cores; 1: no workers)",
+        help="processes for extraction, this one included (default: all cores; 1: no workers)",
     )
     p.add_argument(
         "--no-cache",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from datetime import date
 from pathlib import Path
 
 import pytest
 from scale_corpus import write_scale_corpus
 
+from checker import pool
+from checker.model import Article, PublishedBasis
+from checker.pool import QUEUED_PER_WORKER, PoolExtractor
 from checker.report import json as json_report
 from checker.run import RunOptions, ScaleOptions, run_check
 from checker.stream import BATCH_SIZE
@@ -17,9 +22,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_scale_corpus(tmp_path_factory.mktemp("parallel"))
 
 
-def test_jobs_2_matches_jobs_1(corpus, registry):
+@pytest.mark.parametrize("jobs", [2, 3])  # this process and one worker, or two
+def test_jobs_n_matches_jobs_1(corpus, registry, jobs):
     one = run_check(RunOptions(corpus, registry.rules, scale=ScaleOptions(jobs=1)))
-    two = run_check(RunOptions(corpus, registry.rules, scale=ScaleOptions(jobs=2)))
+    two = run_check(RunOptions(corpus, registry.rules, scale=ScaleOptions(jobs=jobs)))
     assert len(one.articles) > 2 * BATCH_SIZE  # enough batches for the pool to start
     assert [c.id for c in two.claims] == [c.id for c in one.claims]
     assert two.claims == one.claims
@@ -44,3 +50,54 @@ def test_worker_loads_rules_by_id(corpus, registry):
     assert [r.id for r in load_worker_rules(ids)] == list(ids)
     with pytest.raises(RuntimeError, match="no-such-rule"):
         load_worker_rules(("no-such-rule",))
+
+
+class _HeldPool:
+    """A stand-in for the worker pool: its batches finish only when the test finishes them."""
+
+    def __init__(self) -> None:
+        self.futures: list[Future[object]] = []
+
+    def submit(self, fn: object, *args: object) -> Future[object]:
+        self.futures.append(Future())
+        return self.futures[-1]
+
+    def shutdown(self, **kwargs: object) -> None:
+        pass
+
+
+def _articles(n: int) -> list[Article]:
+    text = "Trade between China and Russia reached $240 billion in 2023."
+    return [Article(f"a{i}.txt", text, date(2024, 1, 5), PublishedBasis.MANIFEST) for i in range(n)]
+
+
+def test_this_process_checks_a_batch_while_the_workers_have_enough(registry):
+    """Batches go to the workers until each has QUEUED_PER_WORKER unfinished; then here."""
+    extractor = PoolExtractor(registry.rules, jobs=3)  # this process and two workers
+    held = extractor.pool = _HeldPool()  # type: ignore[assignment]
+    sent = [extractor.submit(_articles(1)) for _ in range(QUEUED_PER_WORKER * 2)]
+    assert not any(f.done() for f in sent) and extractor.checked_here == 0
+    here = extractor.submit(_articles(2))
+    assert here.done() and len(here.result()) == 2 and extractor.checked_here == 1
+    held.futures[0].set_result([])  # a worker finished a batch: the next one goes out
+    assert not extractor.submit(_articles(1)).done()
+    assert (extractor.sent, extractor.checked_here) == (QUEUED_PER_WORKER * 2 + 1, 1)
+
+
+def test_first_batch_is_checked_here_before_the_workers_start(registry, monkeypatch):
+    """Forked after it, the workers inherit the patterns the first batch compiled."""
+    checked_at_start = []
+
+    def start(self: PoolExtractor) -> _HeldPool:
+        checked_at_start.append(self.checked_here)
+        return _HeldPool()
+
+    monkeypatch.setattr(pool.PoolExtractor, "_start", start)
+    extractor = PoolExtractor(registry.rules, jobs=2)
+    first = extractor.submit(_articles(3))
+    assert not first.done()  # held: a corpus of one batch never starts the pool
+    second = extractor.submit(_articles(1))
+    assert checked_at_start == [1] and first.done() and not second.done()
+    assert [r.claims for r in first.result()] == [
+        pool.check_article(a, registry.rules).claims for a in _articles(3)
+    ]
