@@ -93,8 +93,11 @@ class CachedContexts(Sequence[ClaimContext]):
     def _contexts(self) -> list[ClaimContext]:
         decoded = self._decoded
         if decoded is None:
+            raw = self._raw  # read once: another thread may be emptying it
+            if not raw and self._decoded is not None:
+                return self._decoded
             try:
-                decoded = decode_contexts(self._raw, self._claims)
+                decoded = decode_contexts(raw, self._claims)
             except CodecError as exc:
                 self._warn(f"cached claim contexts are damaged ({exc}); showing the quotes alone")
                 decoded = [ClaimContext("", " ".join(c.quote.split()), "") for c in self._claims]

@@ -377,12 +377,13 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is not threading.main_thread():
         return int(args.func(args))
     previous = signal.signal(signal.SIGTERM, _terminate)
-    whole_process = argv is None and args.func is not cmd_serve
+    whole_process = argv is None and args.func not in (cmd_serve, cmd_review)
     if whole_process:
         # A run's claims hold no reference cycles, and every collection of the cyclic
         # collector walks all of them again: after the run (writing the report) and at
         # exit, that was a twentieth of a warm run. A command's process ends when it does,
         # so the collector stays off, and what is alive at the end is frozen, not walked.
+        # Not for serve or the interactive review: they last as long as a person wants.
         gc.disable()
     try:
         return int(args.func(args))

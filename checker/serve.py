@@ -182,6 +182,8 @@ def main_serve(args: argparse.Namespace) -> int:
         assert ledger is not None
         # The same corpus, configuration and rules as `check`; each page applies the ledger.
         base = run(prepare(args))
+        if base.claim_entries is not None:  # the page never lists every claim: no spool
+            base.claim_entries.close()
         serve(base, ledger, host, args.port)
     except (UsageError, LedgerError, OSError) as exc:
         return _fail(str(exc))

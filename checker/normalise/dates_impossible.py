@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.normalise.dates_fragments import trie_source
 from checker.normalise.dates_words import FULL_MONTHS, MONTHS
-from checker.normalise.prefilter import lower_keeping_offsets
+from checker.normalise.prefilter import lower_keeping_offsets, trie_source
 
 # The longest each month can be (February in a leap year).
 MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
@@ -16,7 +15,7 @@ MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10:
 # Full month names only: "Mar 30" is fine anyway, and "may 31" must not read a verb.
 # Stdlib `re` over lower-cased text: it runs over every article, and a literal trie with
 # no nested repetition scans in linear time, several times faster than `regex` would.
-_MONTHS = trie_source(FULL_MONTHS, escape=re.escape)
+_MONTHS = trie_source(FULL_MONTHS)
 MONTH_DAY = re.compile(
     rf"""
     \b (?P<mon>{_MONTHS}) \s+ (?P<day>[0-3]?\d) (?:st|nd|rd|th)? \b

@@ -69,6 +69,11 @@ class ClaimEntries:
         self._size += len(text)
         self.claims += claims
 
+    def close(self) -> None:
+        """Give the spool's disk space back (a report that holds it renders its claims itself)."""
+        self._bound = None
+        self._file.close()
+
     def bind(self, claims: tuple[object, ...]) -> ClaimEntries:
         """Tie the spool to the report's claims (which must be those added, in order)."""
         if len(claims) != self.claims:
