@@ -59,9 +59,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         from checker.scale import with_scale  # --jobs, cache, engine
 
-        report = run(
-            with_scale(prepare(args), args)
-        )  # corpus, manifest, ledger, rules, configuration
+        invocation = with_scale(prepare(args), args)  # corpus, manifest, ledger, rules, ...
+        if args.format and args.format != "json":  # no JSON report: no entries to spool
+            scale = replace(invocation.options.scale, json_report=False)
+            invocation = replace(invocation, options=replace(invocation.options, scale=scale))
+        report = run(invocation)
     except UsageError as exc:
         return fail(str(exc))
     if args.format or args.output:

@@ -43,6 +43,9 @@ class ScaleOptions:
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
     progress: bool = False  # a progress bar on standard error
+    # Whether the report may be written as JSON: with a cache, the claims' JSON entries are
+    # then spooled for it (gigabytes on a large corpus); other formats never read them.
+    json_report: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +203,14 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
             collected = check_stream(
                 jobs, options.rules, extractor, cache, version, window=max(2, scale.jobs * 4),
                 progress=progress or bar.update, max_bytes=options.max_bytes,
+                spool=scale.json_report,
             )
             collected.skipped.extend(jobs.unknown(collected))
         else:  # Dask workers may not see this file system: texts go out
             collected = check_stream(
                 _selected_items(options), options.rules, extractor, cache, version,
                 window=max(2, scale.jobs * 4), progress=progress or bar.update,
+                spool=scale.json_report,
             )
         bar.close()
         if dask_client is not None:

@@ -222,10 +222,14 @@ def check_stream(
     window: int = 8,
     progress: Callable[[ArticleInfo], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    spool: bool = True,
 ) -> Collected:
-    """Check every article of the stream (from the cache where it can), keeping the order."""
+    """Check every article of the stream (from the cache where it can), keeping the order.
+
+    `spool`: keep the claims' JSON report entries for the report (with a cache only).
+    """
     # With a cache, each article's report entries are written (stored) anyway: keep them.
-    out = Collected(entries=ClaimEntries(cache.folder) if cache is not None else None)
+    out = Collected(entries=ClaimEntries(cache.folder) if cache is not None and spool else None)
     rule_ids = [r.id for r in rules]
     slots: deque[_Slot] = deque()
     in_flight: deque[_Batch] = deque()

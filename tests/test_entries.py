@@ -77,6 +77,17 @@ def test_a_closed_spool_is_not_read_and_the_report_renders_itself(corpus, regist
     assert rendered(report) == expected
 
 
+def test_no_spool_when_no_json_report_is_asked_for(corpus, registry, tmp_path):
+    """`check --format table` reads no claim entries: none are spooled, cold or warm."""
+    spooled = ScaleOptions(cache=tmp_path / "cache")
+    expected = rendered(run_check(RunOptions(corpus, registry.rules, scale=spooled)))
+    scale = replace(spooled, json_report=False)
+    for _ in ("warm", "warm again"):
+        report = run_check(RunOptions(corpus, registry.rules, scale=scale))
+        assert report.claim_entries is None
+        assert rendered(report) == expected  # a JSON report can still be asked for
+
+
 def test_a_report_with_other_claims_renders_them_itself(corpus, registry, tmp_path):
     options = RunOptions(corpus, registry.rules, scale=ScaleOptions(cache=tmp_path / "cache"))
     run_check(options)
