@@ -117,7 +117,7 @@ class _FileJobs:
                 if is_selected(path.path, options.include, options.exclude):
                     yield path
                 continue
-            rel = _relative(str(path), base, folders)
+            rel = _relative_by_folder(str(path), base, folders)
             self.found.add(rel)
             jsonl = path.suffix in RECORD_SUFFIXES
             if not is_selected(rel, options.include, options.exclude):
@@ -143,7 +143,7 @@ class _FileJobs:
         ]
 
 
-def _relative(path: str, base: Path, folders: dict[str, str]) -> str:
+def _relative_by_folder(path: str, base: Path, folders: dict[str, str]) -> str:
     """`Path(path).relative_to(base).as_posix()`, with pathlib's work done once per folder:
     for every file of a large corpus it was a noticeable part of a warm run."""
     folder, name = os.path.split(path)

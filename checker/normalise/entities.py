@@ -244,7 +244,7 @@ def event_near(text: str, start: int, end: int, sent_start: int, sent_end: int) 
     best: Mention | None = None
     best_gap = EVENT_GAP + 1
     mentions = article_events(text)
-    first = bisect_left(mentions, sent_start, key=lambda m: m.start)
+    first = bisect_left(mentions, sent_start, key=_start_of)
     for m in mentions[first:]:
         if m.end > sent_end:
             break

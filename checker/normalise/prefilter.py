@@ -66,11 +66,9 @@ def lowered(text: str) -> str | None:
 def lower_keeping_offsets(text: str) -> str:
     """`text` lower-cased, offset for offset, for the scans that skip IGNORECASE; found once
     per text, as several rules scan the same article."""
-    low = text.lower()
-    if len(low) != len(text):
-        # A few characters ("İ") lower-case to two; fold ASCII only, keeping offsets.
-        low = text.translate(ASCII_LOWER)
-    return low
+    low = lowered(text)
+    # A few characters ("İ") lower-case to two; then fold ASCII only, keeping offsets.
+    return low if low is not None else text.translate(ASCII_LOWER)
 
 
 ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}

@@ -230,17 +230,13 @@ def _encode(x: Any, level: int, out: list[str]) -> None:
                 _encode(v, level + 1, sub)
                 parts.append(inner + key + "".join(sub))
         out.append("{" + ",".join(parts) + "\n" + " " * level + "}")
-    elif isinstance(x, (list, tuple)):
-        try:  # a list of strings (a finding's claim ids) in one join
-            texts = list(map(encode_basestring, x))
-        except TypeError:
-            _encode_items(x, level, out)
-            return
-        if not texts:
-            out.append("[]")
-            return
+    elif isinstance(x, (list, tuple)) and x and all(type(v) is str for v in x):
+        # A list of strings (a finding's claim ids): encoded and joined in one go.
         inner = "\n" + " " * (level + 1)
+        texts = map(encode_basestring, x)
         out.append("[" + inner + ("," + inner).join(texts) + "\n" + " " * level + "]")
+    elif isinstance(x, (list, tuple)):
+        _encode_items(x, level, out)
     else:
         out.append(_scalar(x))
 
