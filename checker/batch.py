@@ -11,7 +11,7 @@ import hashlib
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from checker.extract import extract_article
 from checker.ingest import RECORD_SUFFIXES, ManifestEntry, read_one
 from checker.model import Article, Claim, Skipped
 from checker.report.build import ArticleInfo, ClaimContext
+from checker.report.json import article_entries
 from checker.rule import Rule
 
 
@@ -86,6 +87,9 @@ class FileOutput:
 
     items: tuple[Skipped | tuple[ArticleInfo, ArticleResult, str], ...]
     stamp: tuple[int, int, str, int] | None
+    # The JSON report entries of each article read, in order, when the batch was asked to
+    # render them where it ran (see `check_file_batch`); else None.
+    rendered: tuple[bytes, ...] | None = None
 
 
 def check_file(
@@ -116,8 +120,38 @@ def check_file(
     return FileOutput(tuple(items), stamp[0] if stamp else None)
 
 
+def check_file_batch(
+    jobs: Sequence[FileJob],
+    rules: Sequence[Rule],
+    version: str | None,
+    max_bytes: int,
+    render: bool = False,
+) -> list[FileOutput]:
+    """Check a batch of files; `render`: with their claims' JSON report entries.
+
+    Rendering the entries where the batch is checked moves that work off the main process,
+    which otherwise encodes every claim alone after the last batch (the tail of a --jobs run).
+    """
+    outputs = [check_file(job, rules, version, max_bytes) for job in jobs]
+    return with_entries(outputs) if render else outputs
+
+
+def with_entries(outputs: Sequence[FileOutput]) -> list[FileOutput]:
+    """The outputs with their articles' report entries, the batch's claims encoded in one go."""
+    read = [[x[1] for x in o.items if not isinstance(x, Skipped)] for o in outputs]
+    texts = iter(article_entries([r.claims for results in read for r in results]))
+    return [
+        replace(o, rendered=tuple(next(texts) for _ in results))
+        for o, results in zip(outputs, read, strict=True)
+    ]
+
+
 def check_files(
-    jobs: Sequence[FileJob], rule_ids: tuple[str, ...], version: str | None, max_bytes: int
+    jobs: Sequence[FileJob],
+    rule_ids: tuple[str, ...],
+    version: str | None,
+    max_bytes: int,
+    render: bool = False,
 ) -> list[Any]:
     """Check a batch of files in a worker process, with the rules named by id.
 
@@ -125,7 +159,7 @@ def check_files(
     process boundary several times quicker than pickled dataclasses.
     """
     rules = load_worker_rules(rule_ids)
-    return [pack_output(check_file(job, rules, version, max_bytes)) for job in jobs]
+    return [pack_output(o) for o in check_file_batch(jobs, rules, version, max_bytes, render)]
 
 
 def pack_output(output: FileOutput) -> tuple[Any, ...]:
@@ -145,7 +179,7 @@ def pack_output(output: FileOutput) -> tuple[Any, ...]:
                 key,
             )
         )
-    return tuple(items), output.stamp
+    return tuple(items), output.stamp, output.rendered
 
 
 def _claim_row(claim: Claim) -> list[Any] | Claim:
@@ -161,7 +195,7 @@ def _claim_row(claim: Claim) -> list[Any] | Claim:
 
 def unpack_output(packed: tuple[Any, ...]) -> FileOutput:
     """The FileOutput that pack_output packed."""
-    packed_items, stamp = packed
+    packed_items, stamp, rendered = packed
     items: list[Skipped | tuple[ArticleInfo, ArticleResult, str]] = []
     for x in packed_items:
         if isinstance(x, Skipped):
@@ -174,4 +208,4 @@ def unpack_output(packed: tuple[Any, ...]) -> FileOutput:
             for c, (b, q, a) in zip(claims, contexts, strict=True)
         )
         items.append((info, ArticleResult(claims, problems, kept), key))
-    return FileOutput(tuple(items), stamp)
+    return FileOutput(tuple(items), stamp, rendered)

@@ -52,6 +52,9 @@ def close(client: Any) -> None:
 class DaskExtractor:
     """Sends batches of articles to the cluster; each result is a distributed Future."""
 
+    # Articles go out, not files: the report entries are rendered here, after the last batch.
+    spreads = False
+
     def __init__(self, client: Any, rules: Sequence[Rule]) -> None:
         self.client = client
         self.rule_ids = tuple(r.id for r in rules)

@@ -20,7 +20,7 @@ from checker.batch import (
     FileOutput,
     check_article,
     check_batch,
-    check_file,
+    check_file_batch,
     check_files,
     load_worker_rules,
     unpack_output,
@@ -32,9 +32,16 @@ from checker.rule import Rule
 class Extractor(Protocol):
     """Checks batches of articles or files; `submit*` return something with `.result()`."""
 
+    # Whether batches are checked in other processes too: then work done with a batch (its
+    # report entries, say) is spread out, instead of waiting for this process after the last.
+    spreads: bool
+
     def submit(self, articles: list[Article]) -> Any: ...  # a Future of list[ArticleResult]
-    # A Future of list[FileOutput]: the files are read, dated and checked where the work runs.
-    def submit_files(self, jobs: list[FileJob], version: str | None, max_bytes: int) -> Any: ...
+    # A Future of list[FileOutput]: the files are read, dated and checked where the work
+    # runs; `render`: with their claims' JSON report entries (FileOutput.rendered).
+    def submit_files(
+        self, jobs: list[FileJob], version: str | None, max_bytes: int, render: bool = False
+    ) -> Any: ...
     def flush(self) -> None: ...
     def close(self) -> None: ...
 
@@ -50,6 +57,8 @@ def default_jobs() -> int:
 class InlineExtractor:
     """--jobs 1: each batch is checked at once, in this process, with the rules passed in."""
 
+    spreads = False
+
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
 
@@ -60,11 +69,11 @@ class InlineExtractor:
         return future
 
     def submit_files(
-        self, jobs: list[FileJob], version: str | None, max_bytes: int
+        self, jobs: list[FileJob], version: str | None, max_bytes: int, render: bool = False
     ) -> Future[list[FileOutput]]:
         """Read and check the files now; the future is already done."""
         future: Future[list[FileOutput]] = Future()
-        future.set_result([check_file(j, self.rules, version, max_bytes) for j in jobs])
+        future.set_result(check_file_batch(jobs, self.rules, version, max_bytes, render))
         return future
 
     def flush(self) -> None:
@@ -94,6 +103,8 @@ class PoolExtractor:
     and the patterns that batch compiled (patterns compile on first use, about half a
     second of CPU per process) instead of compiling them again.
     """
+
+    spreads = True
 
     def __init__(self, rules: Sequence[Rule], jobs: int) -> None:
         self.rules = list(rules)
@@ -152,18 +163,18 @@ class PoolExtractor:
         )
 
     def submit_files(
-        self, jobs: list[FileJob], version: str | None, max_bytes: int
+        self, jobs: list[FileJob], version: str | None, max_bytes: int, render: bool = False
     ) -> Future[list[FileOutput]]:
         """Read, date and check a batch of files here or in a worker."""
 
         def task(pool: ProcessPoolExecutor) -> Future[list[FileOutput]]:
             unpacked: Future[list[FileOutput]] = Future()
-            packed = pool.submit(check_files, jobs, self.rule_ids, version, max_bytes)
+            packed = pool.submit(check_files, jobs, self.rule_ids, version, max_bytes, render)
             _chain(packed, unpacked, lambda outputs: [unpack_output(o) for o in outputs])
             return unpacked
 
         return self._submit(
-            task, lambda: [check_file(j, self.rules, version, max_bytes) for j in jobs]
+            task, lambda: check_file_batch(jobs, self.rules, version, max_bytes, render)
         )
 
     def flush(self) -> None:

@@ -140,12 +140,18 @@ class _Batch:
     def __len__(self) -> int:
         return len(self.articles) + len(self.jobs)
 
-    def collect(self, cache: ClaimCache | None) -> list[Any]:
-        """Wait for the results (once), store them in the cache, and drop the texts."""
+    def collect(self, cache: ClaimCache | None, render: bool = False) -> list[Any]:
+        """Wait for the results (once), store them in the cache, and drop the texts.
+
+        `render`: keep the claims' report entries (the cache stores them anyway).
+        """
         if self.results is None:
             self.results = self.future.result()
-            if cache is not None and self.jobs:
+            if self.jobs and (cache is not None or render):
                 self.rendered = _rendered_files(self.results)
+            elif cache is not None or render:
+                self.rendered = article_entries([r.claims for r in self.results])
+            if cache is not None and self.jobs:
                 cache.store_files(
                     [
                         (j, k, r, t)
@@ -156,7 +162,6 @@ class _Batch:
                     ]
                 )
             elif cache is not None:
-                self.rendered = article_entries([r.claims for r in self.results])
                 cache.store(
                     [
                         (k, a, r, t)
@@ -172,7 +177,10 @@ class _Batch:
 
 
 def _rendered_files(outputs: Sequence[FileOutput]) -> list[list[bytes]]:
-    """The report entries of each file's articles, encoded in one go for the whole batch."""
+    """The report entries of each file's articles: as rendered where the batch was checked,
+    else encoded here in one go for the whole batch."""
+    if all(o.rendered is not None for o in outputs):
+        return [list(o.rendered) for o in outputs]  # type: ignore[arg-type]
     read = [[x[1] for x in o.items if not isinstance(x, Skipped)] for o in outputs]
     texts = iter(article_entries([r.claims for results in read for r in results]))
     return [[next(texts) for _ in results] for results in read]
@@ -226,10 +234,13 @@ def check_stream(
 ) -> Collected:
     """Check every article of the stream (from the cache where it can), keeping the order.
 
-    `spool`: keep the claims' JSON report entries for the report (with a cache only).
+    `spool`: keep the claims' JSON report entries for the report: with a cache (which
+    stores them anyway), or when the extractor spreads the batches over other processes,
+    which then render them too instead of leaving them all to this process at the end.
     """
-    # With a cache, each article's report entries are written (stored) anyway: keep them.
-    out = Collected(entries=ClaimEntries(cache.folder) if cache is not None and spool else None)
+    render = spool and (cache is not None or extractor.spreads)
+    folder = cache.folder if cache is not None else None
+    out = Collected(entries=ClaimEntries(folder) if render else None)
     rule_ids = [r.id for r in rules]
     slots: deque[_Slot] = deque()
     in_flight: deque[_Batch] = deque()
@@ -249,7 +260,7 @@ def check_stream(
                 found = slot.items
             else:
                 assert slot.batch is not None
-                output: FileOutput = slot.batch.collect(cache)[slot.index]
+                output: FileOutput = slot.batch.collect(cache, render)[slot.index]
                 found = _fresh_items(output, slot.batch.rendered, slot.index)
                 out.extracted += sum(1 for x in found if not isinstance(x, Skipped))
             for x in found:
@@ -261,7 +272,7 @@ def check_stream(
         if slot.batch is None:
             result, rendered = slot.result, slot.rendered
         else:
-            result = slot.batch.collect(cache)[slot.index]
+            result = slot.batch.collect(cache, render)[slot.index]
             rendered = None if slot.batch.rendered is None else slot.batch.rendered[slot.index]
         assert slot.info is not None and result is not None
         keep(slot.info, result, rendered)
@@ -282,13 +293,13 @@ def check_stream(
     def send(full: _Batch) -> None:
         if full.jobs:
             full.future = extractor.submit_files(
-                full.jobs, version if cache is not None else None, max_bytes
+                full.jobs, version if cache is not None else None, max_bytes, render
             )
         else:
             full.future = extractor.submit(full.articles)
         in_flight.append(full)
         while len(in_flight) > window:  # bound the texts in memory: wait for the oldest batch
-            in_flight[0].collect(cache)
+            in_flight[0].collect(cache, render)
             drain(block=False)
 
     def add_to_batch(slot: _Slot, key: str | None, work: Article | FileJob) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,16 @@ def test_jobs_n_matches_jobs_1(corpus, registry, jobs):
     assert [(f.id, f.verdict) for f in two.findings] == [(f.id, f.verdict) for f in one.findings]
     assert two.skipped == one.skipped
     assert json_report.render(two) == json_report.render(one)
+    # The workers rendered the claims' JSON entries with their batches; the report splices
+    # them in, and they are the bytes the report would have encoded itself.
+    assert one.claim_entries is None
+    assert two.claim_entries is not None and two.claim_entries.covers(two.claims)
+    assert json_report.render(replace(two, claim_entries=None)) == json_report.render(two)
+
+
+def test_jobs_n_renders_no_entries_for_a_report_that_is_not_json(corpus, registry):
+    scale = ScaleOptions(jobs=2, json_report=False)
+    assert run_check(RunOptions(corpus, registry.rules, scale=scale)).claim_entries is None
 
 
 def test_small_corpus_runs_without_workers(tmp_path, registry):
