@@ -112,12 +112,12 @@ def infer_publication(text: str) -> Inference | None:
     """The publication the text itself gives, strongest evidence first; None when there is none."""
     try:
         header = read_header_date(text)
+        if header:  # the strongest evidence: the weaker kinds are not even looked for
+            return Inference(header, header.year, PublishedBasis.HEADER, 1.0)
         url = read_url_date(text)
         dateline = read_dateline(text)
     except TimeoutError:
         return None
-    if header:
-        return Inference(header, header.year, PublishedBasis.HEADER, 1.0)
     votes = text_votes(text, header_end(text))
     day = url or dateline
     if day is not None:
