@@ -28,7 +28,15 @@ from checker.normalise.dates_words import FULL_WEEKDAYS, MONTHS
 from checker.normalise.dates_words import WEEKDAYS as WEEKDAY_NUMBERS
 from checker.normalise.entities import event_near, events
 from checker.normalise.numbers import parse_number, parse_ordinal
-from checker.patterns import URL, compile_pattern, finditer, search, sentence_span
+from checker.patterns import (
+    URL,
+    URL_OPENINGS,
+    compile_pattern,
+    finditer,
+    search,
+    sentence_span,
+    spans_of,
+)
 
 # Full month names (and "may", read here only beside a day and year) and full weekday
 # names, from the date reader's own tables.
@@ -170,7 +178,7 @@ def is_future(before: str) -> bool:
 
 def latest_date_votes(text: str, start: int = 0) -> Iterator[Vote]:
     """The latest absolute date that happened (the year or the next), and the nearest forecast."""
-    urls = [u.span() for u in finditer(URL, text)]
+    urls = spans_of(URL, text, URL_OPENINGS)
     past: list[tuple[date, Grain]] = []
     future: list[int] = []
     clause = 0  # a date's tense is read from the words since the previous date

@@ -24,7 +24,14 @@ from checker.normalise.dates_impossible import find_impossible_dates
 from checker.normalise.entities import event_near, events
 from checker.normalise.modality import modality_before
 from checker.normalise.offsets import content_words, names_event, read_offset
-from checker.patterns import ANNIVERSARY_OCCASION, URL, finditer, sentence_span
+from checker.patterns import (
+    ANNIVERSARY_OCCASION,
+    OCCASION_OPENINGS,
+    URL,
+    URL_OPENINGS,
+    sentence_span,
+    spans_of,
+)
 from checker.rule import Example, Expect, Rule
 
 # A date with no gazetteer event still gets a key of its own, so it shows in the report.
@@ -33,13 +40,13 @@ UNNAMED = "unnamed"
 
 def occasion_days(article: Article) -> list[tuple[int, int]]:
     """Spans of anniversary occasions, whose days belong to the anniversary rule."""
-    return [m.span() for m in finditer(ANNIVERSARY_OCCASION, article.text)]
+    return spans_of(ANNIVERSARY_OCCASION, article.text, OCCASION_OPENINGS)
 
 
 def extract(article: Article) -> Iterator[Claim | Notice]:
     """Dates of events keyed by the event named beside them; impossible dates as notices."""
     occasions = occasion_days(article)
-    urls = [m.span() for m in finditer(URL, article.text)]
+    urls = spans_of(URL, article.text, URL_OPENINGS)
     gazetteer = events()
     found: list[tuple[DateMatch, Key, bool, tuple[int, int]]] = []
     for d in find_dates(article.text, article.published):

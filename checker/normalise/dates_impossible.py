@@ -25,8 +25,23 @@ MONTH_DAY = re.compile(
 )
 
 
+# MONTH_DAY reads a day as a whole run of one or two digits, the first 0-3; the only days no
+# month has are then 0, 00 and 30-39. A text with no such run (four articles in five) has no
+# impossible date. The guard opens with a literal, so `re` skips from one 0 or 3 to the next:
+# some eight times quicker than MONTH_DAY's scan. Only ASCII digits: `\d` also reads other
+# scripts' digits, so a text that is not all ASCII is scanned in full.
+IMPOSSIBLE_DAY = re.compile(r"(?: 0 (?<![0-9]0) 0? | 3 (?<![0-9]3) [0-9] ) (?![0-9])", re.VERBOSE)
+
+
 def find_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
     """Spans of month-and-day dates whose day the month does not have."""
+    if text.isascii() and IMPOSSIBLE_DAY.search(text) is None:
+        return iter(())
+    return scan_impossible_dates(text)
+
+
+def scan_impossible_dates(text: str) -> Iterator[tuple[int, int]]:
+    """find_impossible_dates without the guard: MONTH_DAY over the whole text."""
     for m in MONTH_DAY.finditer(lower_keeping_offsets(text)):
         month = MONTHS[m["mon"] or m["mon2"]]
         day = int(m["day"] or m["day2"])
