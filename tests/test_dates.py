@@ -373,6 +373,19 @@ def test_every_grammar_branch_has_openers() -> None:
     assert tuple(OPENERS) == KINDS
 
 
+def test_relative_keys_open_only_the_branches_their_followers_were_read_from() -> None:
+    from checker.normalise.dates_openers import REL_KEYS, REL_KINDS
+    from checker.normalise.dates_scan import KINDS_BY_OPENER
+
+    assert all(set(KINDS_BY_OPENER[key]) <= REL_KINDS for key in REL_KEYS)
+
+
+def test_relative_words_before_other_words_are_not_read() -> None:
+    text = "the next round, next weekMonday, past five days, next 3 days, the past three weeks"
+    found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
+    assert found == ["next weekMonday", "past five days", "next 3 days", "the past three weeks"]
+
+
 def test_paired_words_never_open_alone() -> None:
     # The scan keys these words with the token after them, never alone.
     assert not [word for word in PAIRED for keys in OPENERS.values() if word in keys]

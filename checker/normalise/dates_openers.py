@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from checker.normalise.dates_fragments import trie_source
 from checker.normalise.dates_words import (
     CARDINAL_WORDS,
+    DAY_PARTS,
     DECADE_WORDS,
     HOLIDAYS,
     MONTH_PARTS,
@@ -71,7 +72,7 @@ def _start_scan_source() -> str:
 
     Nothing inside a word or a run of digits can start a date (START wants no letter or
     digit before it), so consuming the first token skips no start. The groups name what
-    `opener_of` needs: what follows a run of digits, and the token after a word. Every
+    `opener_of` needs: what follows a run of digits, and the tokens after a word. Every
     lookahead is bounded but `\\s+`, which only runs over the space after its own token:
     the scan stays linear on any text, which is why it needs no timeout.
     """
@@ -86,7 +87,8 @@ def _start_scan_source() -> str:
           | (?P<letter> (?=[a-z]) )
           | (?P<mark> (?=[-–—/.'’]) ) )?
       | ['’]
-      | (?= {guard} ) [a-z]+ (?= \s+ (?P<second> \d+ | {unbounded} | [a-z]+ | \S ) )?
+      | (?= {guard} ) [a-z]+
+        (?= \s+ (?P<second> \d+ | {unbounded} | [a-z]+ | \S ) (?: \s+ (?P<third> [a-z]+ ) )? )?
     )
     """
 
@@ -287,4 +289,26 @@ OPENERS: dict[str, frozenset[str]] = {
     "k_calendar_year": the({"calendar", "year", "cy"}) | {"calendar", "year", "cy"},
     "k_year_pair": frozenset({YEAR_DIGITS}),
     "k_year": frozenset({YEAR_DIGITS}),
+}
+
+
+# Relative words ("next", "the past") open a date only before one of a few words: a count,
+# a unit, a weekday, a month, a season, a holiday or a part of the day ("next round", "the
+# past five seasons" are no dates, or not from here). Read off the branches that such a key
+# opens (`k_rel_unit`, `k_last_n`, `k_rel_weekday`, `k_holiday`, ...): a word after which
+# `dates_scan` does not try them must begin with none of these.
+REL_FOLLOWERS = (
+    firsts(HOLIDAYS, WEEKDAYS, MONTHS, SEASONS, CARDINAL_WORDS, DAY_PARTS)
+    | {"the", "calendar", "week", "weekend", "month", "year", "yr", "quarter", "qtr", "decade"}
+    | {"fortnight", "day"}
+)
+# The keys this holds for (`tests/test_dates.py` checks that they open no other branch),
+# and the token that must be a follower: the second after a word, the third after "the".
+REL_KINDS = frozenset({
+    "k_holiday", "k_weekday_date", "k_season", "k_last_n", "k_weekday_week", "k_rel_unit",
+    "k_rel_weekday", "k_rel_month", "k_anchored",
+})  # fmt: skip
+REL_KEYS = {
+    **dict.fromkeys(["next", "past", "previous", "coming", "following", "upcoming"], "second"),
+    **dict.fromkeys(the(["next", "past", "previous", "coming", "following"]), "third"),
 }

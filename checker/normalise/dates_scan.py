@@ -18,6 +18,7 @@ skipped only where START fails, and a branch only where it cannot match
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -25,7 +26,13 @@ from collections.abc import Iterator
 import regex
 
 from checker.normalise.dates_grammar import KINDS, compile_grammar
-from checker.normalise.dates_openers import OPENERS, START_SCAN, opener_of
+from checker.normalise.dates_openers import (
+    OPENERS,
+    REL_FOLLOWERS,
+    REL_KEYS,
+    START_SCAN,
+    opener_of,
+)
 from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import SCAN_TIMEOUT
 
@@ -55,18 +62,18 @@ class Grammars:
     def __init__(self, uses_per_branch: int = USES_PER_BRANCH) -> None:
         self.uses_per_branch = uses_per_branch
         self._whole: regex.Pattern[str] | None = None
-        self._compiled: dict[tuple[str, ...], regex.Pattern[str]] = {}
+        self.compiled: dict[tuple[str, ...], regex.Pattern[str]] = {}
         self._uses: Counter[tuple[str, ...]] = Counter()
 
     def for_kinds(self, kinds: tuple[str, ...]) -> regex.Pattern[str]:
         """A grammar that matches like the whole one wherever only `kinds` can match."""
-        grammar = self._compiled.get(kinds)
+        grammar = self.compiled.get(kinds)
         if grammar is not None:
             return grammar
         self._uses[kinds] += 1
         if self._uses[kinds] > self.uses_per_branch * len(kinds):
             # START_SCAN has checked START's guard, so the grammar skips it.
-            grammar = self._compiled[kinds] = compile_grammar(kinds, guarded=False)
+            grammar = self.compiled[kinds] = compile_grammar(kinds, guarded=False)
             return grammar
         if self._whole is None:
             self._whole = compile_grammar(KINDS, guarded=False)
@@ -83,14 +90,19 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
     A timeout ends the scan; what was found before it stands.
     """
     budget, pos, end = SCAN_TIMEOUT, 0, len(text)
-    for start in START_SCAN.finditer(lower_keeping_offsets(text)):
+    lowered = lower_keeping_offsets(text)
+    compiled = grammars.compiled
+    for start in START_SCAN.finditer(lowered):
         at = start.start()
         if at < pos:
             continue
-        kinds = KINDS_BY_OPENER.get(opener_of(start))
+        key = opener_of(start)
+        kinds = KINDS_BY_OPENER.get(key)
         if not kinds:
             continue
-        grammar = grammars.for_kinds(kinds)
+        if key in REL_KEYS and not _may_follow(start, REL_KEYS[key], lowered):
+            continue
+        grammar = compiled.get(kinds) or grammars.for_kinds(kinds)
         began = time.monotonic()
         try:
             match = grammar.match(text, at, min(end, at + LONGEST), timeout=budget)
@@ -100,6 +112,28 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
         budget -= time.monotonic() - began
         if match is not None and match.end() > at:
             pos = match.end()
-            yield next(k for k in kinds if match.group(k) is not None), match
+            for kind in kinds:
+                if match.group(kind) is not None:
+                    yield kind, match
+                    break
         if budget <= 0:
             return
+
+
+# The longest word in REL_FOLLOWERS: a word's longer beginnings need no lookup.
+LONGEST_FOLLOWER = max(map(len, REL_FOLLOWERS))
+
+
+def _may_follow(start: re.Match[str], group: str, lowered: str) -> bool:
+    """Whether the word in `group` of a START_SCAN match may go on a relative word's date.
+
+    Only a whole word of ASCII letters is judged, and by its beginnings, since some
+    branches read on without a word end ("next weekMonday"): any other token may.
+    """
+    word = start[group]
+    if word is None or not word.isalpha():  # a count in digits, a mark: judged by the grammar
+        return True
+    after = start.end(group)
+    if after < len(lowered) and lowered[after].isalpha():
+        return True  # a letter `[a-z]` stopped at: not a whole word
+    return any(word[:n] in REL_FOLLOWERS for n in range(1, min(len(word), LONGEST_FOLLOWER) + 1))
