@@ -373,17 +373,20 @@ def test_every_grammar_branch_has_openers() -> None:
     assert tuple(OPENERS) == KINDS
 
 
-def test_relative_keys_open_only_the_branches_their_followers_were_read_from() -> None:
-    from checker.normalise.dates_openers import REL_KEYS, REL_KINDS
+def test_keys_with_followers_open_only_the_branches_they_were_read_from() -> None:
+    from checker.normalise.dates_openers import NEEDS_NEXT
     from checker.normalise.dates_scan import KINDS_BY_OPENER
 
-    assert all(set(KINDS_BY_OPENER[key]) <= REL_KINDS for key in REL_KEYS)
+    assert all(set(KINDS_BY_OPENER[key]) <= rule.kinds for key, rule in NEEDS_NEXT.items())
 
 
-def test_relative_words_before_other_words_are_not_read() -> None:
+def test_words_that_follow_no_date_are_passed_by() -> None:
     text = "the next round, next weekMonday, past five days, next 3 days, the past three weeks"
     found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
     assert found == ["next weekMonday", "past five days", "next 3 days", "the past three weeks"]
+    text = "Prices may be revised; may the 4th, march first, since May talks and may 5 stand."
+    found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
+    assert found == ["may the 4th", "march first", "May", "may 5"]
 
 
 def test_paired_words_never_open_alone() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from checker.normalise.dates_fragments import trie_source
 from checker.normalise.dates_words import (
@@ -292,23 +293,69 @@ OPENERS: dict[str, frozenset[str]] = {
 }
 
 
-# Relative words ("next", "the past") open a date only before one of a few words: a count,
-# a unit, a weekday, a month, a season, a holiday or a part of the day ("next round", "the
-# past five seasons" are no dates, or not from here). Read off the branches that such a key
-# opens (`k_rel_unit`, `k_last_n`, `k_rel_weekday`, `k_holiday`, ...): a word after which
-# `dates_scan` does not try them must begin with none of these.
-REL_FOLLOWERS = (
+@dataclass(frozen=True)
+class Followers:
+    """The words that must come next for any branch a key opens to match there.
+
+    Read off those branches (`kinds`; `tests/test_dates.py` checks that the key opens no
+    other): after a whole word that begins with none of `words`, `dates_scan` does not try
+    the grammar. Beginnings count because some branches read on without a word end ("next
+    weekMonday"). `group`: the START_SCAN group holding that word ("second" after a word,
+    "third" after "the"). `lower_only`: judged only where the key's word is in lower case.
+    """
+
+    group: str
+    words: frozenset[str]
+    kinds: frozenset[str]
+    lower_only: bool = False
+
+    def allow(self, start: re.Match[str], lowered: str, text: str) -> bool:
+        """Whether a date may start at this START_SCAN match, as far as the next word goes."""
+        word = start[self.group]
+        if word is None or not word.isalpha():  # a count in digits, a mark: for the grammar
+            return True
+        after = start.end(self.group)
+        if after < len(lowered) and lowered[after].isalpha():
+            return True  # `[a-z]+` stopped at another letter: not a whole word
+        if self.lower_only and not text.startswith(start.group(), start.start()):
+            return True
+        return any(word[:n] in self.words for n in range(1, min(len(word), LONGEST) + 1))
+
+
+# Relative words ("next", "the past") open a date only before a count, a unit, a weekday,
+# a month, a season, a holiday or a part of the day: "next round" and "the past five
+# seasons" are no dates, or not from here (`k_rel_unit`, `k_last_n`, `k_rel_weekday`, ...).
+_REL = (
     firsts(HOLIDAYS, WEEKDAYS, MONTHS, SEASONS, CARDINAL_WORDS, DAY_PARTS)
     | {"the", "calendar", "week", "weekend", "month", "year", "yr", "quarter", "qtr", "decade"}
     | {"fortnight", "day"}
 )
-# The keys this holds for (`tests/test_dates.py` checks that they open no other branch),
-# and the token that must be a follower: the second after a word, the third after "the".
-REL_KINDS = frozenset({
+_REL_KINDS = frozenset({
     "k_holiday", "k_weekday_date", "k_season", "k_last_n", "k_weekday_week", "k_rel_unit",
     "k_rel_weekday", "k_rel_month", "k_anchored",
 })  # fmt: skip
-REL_KEYS = {
-    **dict.fromkeys(["next", "past", "previous", "coming", "following", "upcoming"], "second"),
-    **dict.fromkeys(the(["next", "past", "previous", "coming", "following"]), "third"),
+# "may" and "march" in lower case are a modal and a verb far more often than a month. As
+# months they stand alone only before punctuation (`month_alone`); before a word they need
+# a day ("may the 5th", "march first"), a year said aloud ("may two thousand"), "of"
+# (`k_month_year`), "after" (`k_after_next`) or "day" ("may day"). "May be" is none of these.
+_MONTH = firsts(ORDINAL_WORDS, CARDINAL_WORDS, TEEN_WORDS, UNIT_WORDS, TENS_WORDS) | {
+    "the", "of", "after", "day",
+}  # fmt: skip
+_MONTH_KINDS = frozenset({
+    "k_range_mdd", "k_holiday_weekend", "k_holiday", "k_word_date", "k_alt_pair", "k_iso",
+    "k_month_day", "k_month_number", "k_slash_day", "k_month_year", "k_after_next",
+    "k_rel_month", "k_month",
+})  # fmt: skip
+NEEDS_NEXT: dict[str, Followers] = {
+    **dict.fromkeys(
+        ["next", "past", "previous", "coming", "following", "upcoming"],
+        Followers("second", _REL, _REL_KINDS),
+    ),
+    **dict.fromkeys(
+        the(["next", "past", "previous", "coming", "following"]),
+        Followers("third", _REL, _REL_KINDS),
+    ),
+    **dict.fromkeys(["may", "march"], Followers("second", _MONTH, _MONTH_KINDS, lower_only=True)),
 }
+# The longest follower: a word's longer beginnings need no lookup.
+LONGEST = max(len(word) for rule in NEEDS_NEXT.values() for word in rule.words)

@@ -18,7 +18,6 @@ skipped only where START fails, and a branch only where it cannot match
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -26,13 +25,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.normalise.dates_grammar import KINDS, compile_grammar
-from checker.normalise.dates_openers import (
-    OPENERS,
-    REL_FOLLOWERS,
-    REL_KEYS,
-    START_SCAN,
-    opener_of,
-)
+from checker.normalise.dates_openers import NEEDS_NEXT, OPENERS, START_SCAN, opener_of
 from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import SCAN_TIMEOUT
 
@@ -100,7 +93,8 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
         kinds = KINDS_BY_OPENER.get(key)
         if not kinds:
             continue
-        if key in REL_KEYS and not _may_follow(start, REL_KEYS[key], lowered):
+        followers = NEEDS_NEXT.get(key)
+        if followers is not None and not followers.allow(start, lowered, text):
             continue
         grammar = compiled.get(kinds) or grammars.for_kinds(kinds)
         began = time.monotonic()
@@ -118,22 +112,3 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
                     break
         if budget <= 0:
             return
-
-
-# The longest word in REL_FOLLOWERS: a word's longer beginnings need no lookup.
-LONGEST_FOLLOWER = max(map(len, REL_FOLLOWERS))
-
-
-def _may_follow(start: re.Match[str], group: str, lowered: str) -> bool:
-    """Whether the word in `group` of a START_SCAN match may go on a relative word's date.
-
-    Only a whole word of ASCII letters is judged, and by its beginnings, since some
-    branches read on without a word end ("next weekMonday"): any other token may.
-    """
-    word = start[group]
-    if word is None or not word.isalpha():  # a count in digits, a mark: judged by the grammar
-        return True
-    after = start.end(group)
-    if after < len(lowered) and lowered[after].isalpha():
-        return True  # a letter `[a-z]` stopped at: not a whole word
-    return any(word[:n] in REL_FOLLOWERS for n in range(1, min(len(word), LONGEST_FOLLOWER) + 1))
