@@ -389,6 +389,16 @@ def test_words_that_follow_no_date_are_passed_by() -> None:
     assert found == ["may the 4th", "march first", "May", "may 5"]
 
 
+def test_a_year_read_by_the_bare_year_branch_alone_is_still_read_whole() -> None:
+    from checker.normalise.dates_openers import YEAR_ALONE, YEAR_WORD
+    from checker.normalise.dates_scan import KINDS_BY_OPENER
+
+    assert KINDS_BY_OPENER[YEAR_ALONE] == KINDS_BY_OPENER[YEAR_WORD] == ("k_year",)
+    text = "In 2023, output fell; in 2024 it rose, 2024 Q1 and 2025 March, the 1990 s (2020)."
+    found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
+    assert found == ["2023", "2024", "2024 Q1", "2025 March", "the 1990 s", "2020"]
+
+
 def test_paired_words_never_open_alone() -> None:
     # The scan keys these words with the token after them, never alone.
     assert not [word for word in PAIRED for keys in OPENERS.values() if word in keys]

@@ -103,6 +103,12 @@ START_SCAN = re.compile(_start_scan_source(), re.VERBOSE)
 # "000 days"); or else a letter ("5th", "14april") or a mark ("5/12", "5-7").
 DAY_SPACE, COUNT_SPACE, DAY_LETTER, DAY_MARK = "0 ", "000 ", "0a", "0-"
 DAY_DIGITS, COUNT_DIGITS, YEAR_DIGITS, ISO_DIGITS = "0", "000", "0000", "00000000"
+# A year before punctuation other than a mark ("in 2023, officials"), or before a word that
+# no other branch reads after a year ("2023 was"): only a bare year can start there. The
+# other branches want a mark ("2023-03", "2023/24", "1990's"), a digit, "Q1", "H2", "s" or a
+# month after the year; the bare-year branch, tried last, is the one that matches most often.
+YEAR_ALONE, YEAR_WORD = "0000.", "0000 a"
+NOT_AFTER_YEAR = ("q", "h", "s")  # the first letters of Q1, H2 and 1990 s
 DIGIT_RUNS = {1: DAY_DIGITS, 2: DAY_DIGITS, 3: COUNT_DIGITS, 4: YEAR_DIGITS, 8: ISO_DIGITS}
 APOSTROPHE = "'"
 FIRST_WORD = re.compile(r"[a-z]+")
@@ -112,6 +118,8 @@ def opener_of(start: re.Match[str]) -> str:
     """The OPENERS key of a START_SCAN match: "between", "the first", "0a", "0000"."""
     digits = start["digits"]
     if digits is not None:
+        if len(digits) == 4:
+            return _year_key(start)
         if len(digits) > 3:
             return DIGIT_RUNS.get(len(digits), "")
         after = start["after"]
@@ -130,6 +138,19 @@ def opener_of(start: re.Match[str]) -> str:
             return ""
         return f"{token} {DIGIT_RUNS.get(len(second), '') if second.isdecimal() else second}"
     return APOSTROPHE if token in ("'", "’") else token
+
+
+def _year_key(start: re.Match[str]) -> str:
+    """YEAR_DIGITS, or YEAR_ALONE / YEAR_WORD when what follows leaves only a bare year."""
+    after = start["after"]
+    if after is None:
+        mark_or_letter = start["mark"] is not None or start["letter"] is not None
+        return YEAR_DIGITS if mark_or_letter else YEAR_ALONE
+    end, text = start.end("after"), start.string
+    whole = end == len(text) or not text[end].isalpha()  # else `[a-z]+` stopped at a letter
+    if whole and after.isalpha() and not after.startswith(NOT_AFTER_YEAR) and after not in MONTHS:
+        return YEAR_WORD
+    return YEAR_DIGITS
 
 
 def firsts(*groups: Iterable[str]) -> frozenset[str]:
@@ -289,7 +310,7 @@ OPENERS: dict[str, frozenset[str]] = {
     "k_month": MONTH,
     "k_calendar_year": the({"calendar", "year", "cy"}) | {"calendar", "year", "cy"},
     "k_year_pair": frozenset({YEAR_DIGITS}),
-    "k_year": frozenset({YEAR_DIGITS}),
+    "k_year": frozenset({YEAR_DIGITS, YEAR_ALONE, YEAR_WORD}),
 }
 
 
