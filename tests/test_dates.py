@@ -389,6 +389,16 @@ def test_words_that_follow_no_date_are_passed_by() -> None:
     assert found == ["may the 4th", "march first", "May", "may 5"]
 
 
+def test_an_ordinal_before_half_or_quarter_tries_one_branch_and_still_reads_it() -> None:
+    from checker.normalise.dates_openers import NARROWED_BY_NEXT, ORDINAL_KINDS
+    from checker.normalise.dates_scan import KINDS_BY_OPENER
+
+    assert all(set(KINDS_BY_OPENER[key]) <= ORDINAL_KINDS for key in NARROWED_BY_NEXT)
+    text = "In the second half of 2023, the third quarter of 2024 and the 2nd day of May."
+    found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
+    assert found == ["the second half of 2023", "the third quarter of 2024", "the 2nd day of May."]
+
+
 def test_a_year_read_by_the_bare_year_branch_alone_is_still_read_whole() -> None:
     from checker.normalise.dates_openers import YEAR_ALONE, YEAR_WORD
     from checker.normalise.dates_scan import KINDS_BY_OPENER

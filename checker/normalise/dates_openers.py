@@ -378,5 +378,26 @@ NEEDS_NEXT: dict[str, Followers] = {
     ),
     **dict.fromkeys(["may", "march"], Followers("second", _MONTH, _MONTH_KINDS, lower_only=True)),
 }
+
+# An ordinal word ("second", "the second") opens ten branches, but before "half", "quarter",
+# "century", "week", "month" or "day" only one of them can match there: "the second half"
+# is k_half's alone. The others want a weekday, a month, "of", "last", "and", a count or a
+# mark after the ordinal (`k_range_ddm`, `k_day_month`, `k_nth_weekday`, ...). "twenty" and
+# "thirty" are counts too ("twenty days ago"), so they are not keys here.
+ORDINAL_NEXT = {
+    "half": "k_half", "quarter": "k_quarter", "qtr": "k_quarter", "century": "k_century",
+    "week": "k_nth_week", "month": "k_part_of", "day": "k_nth_day",
+}  # fmt: skip
+ORDINAL_KINDS = frozenset({
+    "k_range_ddm", "k_word_date", "k_nth_weekday", "k_nth_week", "k_part_of", "k_nth_day",
+    "k_day_month", "k_quarter", "k_half", "k_century",
+})  # fmt: skip
+_ORDINAL_KEYS = [word for word in ORDINAL_WORDS if word.isalpha()]
+# Key -> (the START_SCAN group holding the next word, next word -> the one branch left).
+NARROWED_BY_NEXT: dict[str, tuple[str, dict[str, str]]] = {
+    **dict.fromkeys(_ORDINAL_KEYS, ("second", ORDINAL_NEXT)),
+    **dict.fromkeys(the(_ORDINAL_KEYS), ("third", ORDINAL_NEXT)),
+}
+
 # The longest follower: a word's longer beginnings need no lookup.
 LONGEST = max(len(word) for rule in NEEDS_NEXT.values() for word in rule.words)

@@ -18,6 +18,7 @@ skipped only where START fails, and a branch only where it cannot match
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -25,7 +26,13 @@ from collections.abc import Iterator
 import regex
 
 from checker.normalise.dates_grammar import KINDS, compile_grammar
-from checker.normalise.dates_openers import NEEDS_NEXT, OPENERS, START_SCAN, opener_of
+from checker.normalise.dates_openers import (
+    NARROWED_BY_NEXT,
+    NEEDS_NEXT,
+    OPENERS,
+    START_SCAN,
+    opener_of,
+)
 from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import SCAN_TIMEOUT
 
@@ -34,6 +41,13 @@ KINDS_BY_OPENER: dict[str, tuple[str, ...]] = {}
 for _kind in KINDS:
     for _token in OPENERS[_kind]:
         KINDS_BY_OPENER[_token] = (*KINDS_BY_OPENER.get(_token, ()), _kind)
+
+# (key, next word) -> the kinds still worth trying, in grammar order (none: skip).
+NARROWED: dict[tuple[str, str], tuple[str, ...]] = {
+    (key, word): tuple(k for k in KINDS_BY_OPENER[key] if k == kind)
+    for key, (_, table) in NARROWED_BY_NEXT.items()
+    for word, kind in table.items()
+}
 
 # No date expression is longer than this; only runs of blank space could make one so, and
 # they would make the grammar backtrack over every length of them.
@@ -96,6 +110,11 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
         followers = NEEDS_NEXT.get(key)
         if followers is not None and not followers.allow(start, lowered, text):
             continue
+        narrowing = NARROWED_BY_NEXT.get(key)
+        if narrowing is not None:
+            kinds = _narrowed(start, narrowing[0], key, kinds, lowered)
+            if not kinds:
+                continue
         grammar = compiled.get(kinds) or grammars.for_kinds(kinds)
         began = time.monotonic()
         try:
@@ -112,3 +131,16 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
                     break
         if budget <= 0:
             return
+
+
+def _narrowed(
+    start: re.Match[str], group: str, key: str, kinds: tuple[str, ...], lowered: str
+) -> tuple[str, ...]:
+    """The kinds worth trying when the next word is one that leaves only one branch."""
+    word = start[group]
+    if word is None:
+        return kinds
+    end = start.end(group)
+    if end < len(lowered) and lowered[end].isalpha():
+        return kinds  # `[a-z]+` stopped at another letter: not a whole word
+    return NARROWED.get((key, word), kinds)
