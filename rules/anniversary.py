@@ -14,10 +14,17 @@ from collections.abc import Iterator
 from datetime import date
 
 from checker.model import Article, Claim, DateSpan, Family, Interval, Key, Modality
+from checker.normalise.anchors import (
+    folded_words,
+    matches_at,
+    space_start,
+    word_starts_before,
+)
 from checker.normalise.dates import parse_date, shift_years
 from checker.normalise.entities import event_near, events, slug
 from checker.normalise.numbers import parse_number, parse_ordinal
-from checker.patterns import ANNIVERSARY_OCCASION, compile_pattern, finditer, sentence_span
+from checker.normalise.prefilter import lower_keeping_offsets
+from checker.patterns import ANNIVERSARY_OCCASION, compile_pattern, sentence_span
 from checker.rule import Example, Expect, Rule
 
 NTH_ANNIVERSARY = compile_pattern(
@@ -38,6 +45,29 @@ YEARS_OF = compile_pattern(
     (?= \s+(?:in|on|this|next|last|when|which|with|as|at)\b | [.,;:!?()\n] | $ )
     """
 )
+
+
+# Words the patterns must hold, found by a quick scan of the lower-cased text; the patterns
+# are tried only at the offsets these allow (see `matches_at`).
+ANNIVERSARY_WORD = folded_words("anniversary")
+# YEARS_OF begins with one of these, ANNIVERSARY_OCCASION with the only one that begins "m".
+YEARS_OF_WORD = folded_words("mark", "celebrat", "commemorat")
+
+
+def nth_anniversary_starts(text: str, low: str) -> Iterator[int]:
+    """Where NTH_ANNIVERSARY may begin: in the word before the white space in front of
+    "anniversary", at its start or after a character that ends a word ("seventy-fifth")."""
+    for word in ANNIVERSARY_WORD.starts(low):
+        yield from word_starts_before(text, space_start(text, word))
+
+
+def rank_of(word: str) -> int | None:
+    """parse_ordinal(word), reading "80th" directly, as parse_ordinal reads it at fifty
+    times the cost."""
+    digits, suffix = word[:-2], word[-2:].lower()
+    if digits.isascii() and digits.isdigit() and suffix in ("st", "nd", "rd", "th"):
+        return int(digits)
+    return parse_ordinal(word)
 
 
 def event_of(
@@ -74,14 +104,21 @@ def nearest_occurrence(day: date, published: date | None) -> date | None:
 def extract(article: Article) -> Iterator[Claim]:
     """Anniversaries as base-event years, and base-event dates when the day is given."""
     year = article.year  # a year inferred from the text is enough to count back from
-    # The ordinal pattern tries every word, so it runs only where "anniversary" occurs.
-    has_anniversary = "anniversar" in article.text.lower()
+    text = article.text
+    low = lower_keeping_offsets(text)
+    # The ordinal pattern runs only where "anniversar" occurs, as it did when it tried every
+    # word: this is the same test as on text.lower(), which differs only in "İ" -> "i̇".
     counted = (
-        [(m, parse_ordinal(m["ordinal"])) for m in finditer(NTH_ANNIVERSARY, article.text)]
-        if has_anniversary
+        [
+            (m, rank_of(m["ordinal"]))
+            for m in matches_at(NTH_ANNIVERSARY, text, nth_anniversary_starts(text, low))
+        ]
+        if "anniversar" in low
         else []
     )
-    counted += [(m, _whole(parse_number(m["years"]))) for m in finditer(YEARS_OF, article.text)]
+    occasions = YEARS_OF_WORD.starts(low)
+    years_of = matches_at(YEARS_OF, text, occasions)
+    counted += [(m, _whole(parse_number(m["years"]))) for m in years_of]
     for m, nth in counted:
         if nth is None or nth <= 0:
             continue
@@ -109,7 +146,8 @@ def extract(article: Article) -> Iterator[Claim]:
                 key=Key(Family.DATE, event, "when"),
                 dates=DateSpan(date(base, 1, 1), date(base, 12, 31)),
             )
-    for m in finditer(ANNIVERSARY_OCCASION, article.text):
+    marks = [start for start in occasions if low[start] == "m"]
+    for m in matches_at(ANNIVERSARY_OCCASION, text, marks):
         years = parse_number(m["years"]) if m["years"].lower() not in ("a", "one") else 1.0
         if years is None or years <= 0 or years != int(years):
             continue

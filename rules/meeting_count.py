@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.model import Article, Bound, Claim, Family, Key
+from checker.normalise.anchors import folded_words, matches_at, space_start, words_start
 from checker.normalise.bounds import BOUND_WORDS, bound_interval, bound_of
 from checker.normalise.entities import article_leader_pair, leaders, pair_id
 from checker.normalise.numbers import parse_number, parse_ordinal
-from checker.patterns import compile_pattern, finditer, sentence_span
+from checker.normalise.prefilter import lower_keeping_offsets
+from checker.patterns import compile_pattern, sentence_span
 from checker.rule import Example, Expect, Rule
 
 COUNT_WORD = r"(?:\d{1,4}|[a-z]+(?:[\s-][a-z]+)?)"
@@ -70,6 +72,42 @@ NTH_ENCOUNTER = compile_pattern(
     encounters=ENCOUNTERS,
 )
 
+# Words each pattern must hold, found by a quick scan of the lower-cased text; the patterns
+# are tried only at the offsets these allow (see `matches_at`).
+MET_WORD = folded_words("met")
+HELD_WORD = folded_words("held", "had", "hold")
+# The last word of every kind, which stands at most this many words after "the": the
+# ordinal, "in-person" and the kind's other words ("the third in-person phone call").
+ENCOUNTER_WORD = folded_words(*{kind.split()[-1] for kind in ENCOUNTERS})
+WORDS_BEFORE_KIND = 2 + max(len(kind.split()) for kind in ENCOUNTERS)
+THE_WORD = folded_words("the")  # "their" too
+
+
+def met_n_times_starts(text: str, low: str, mets: list[int]) -> Iterator[int]:
+    """Where MET_N_TIMES may begin: at "met", or before the white space in front of it, at a
+    word boundary or at "have", "has" or "had"."""
+    for met in mets:
+        space = space_start(text, met)
+        if space >= 4 and low[space - 4 : space] == "have":
+            yield space - 4
+        # "ha\u017f": the long s, which the pattern's "has" matches (see FOLD_VARIANTS).
+        if space >= 3 and low[space - 3 : space] in ("has", "had", "ha\u017f"):
+            yield space - 3
+        yield from (space, met)
+
+
+def nth_encounter_starts(text: str, low: str) -> Iterator[int]:
+    """Where NTH_ENCOUNTER may begin: at a "the" a few words before the last word of a kind
+    of encounter."""
+    for kind in ENCOUNTER_WORD.starts(low):
+        yield from THE_WORD.starts(low, words_start(text, kind, WORDS_BEFORE_KIND), kind)
+
+
+def count_of(words: str) -> float | None:
+    """parse_number(words), reading plain digits directly: they are most counts, and
+    parse_number costs twenty times more to read them the same."""
+    return float(words) if words.isascii() and words.isdigit() else parse_number(words)
+
 
 def leader_pair(article: Article, pos: int) -> str | None:
     """The two leaders a count is about: those named in its sentence, else the article's pair."""
@@ -93,8 +131,10 @@ def _count(
     period: str | None,
 ) -> Claim | None:
     """A count claim, when the count is a whole number and the leader pair is known."""
+    if count is None or count != int(count) or count < 1:
+        return None  # before looking for the leaders, which costs more
     pair = leader_pair(article, span[0])
-    if count is None or count != int(count) or count < 1 or pair is None:
+    if pair is None:
         return None
     return Claim.at(
         article,
@@ -107,24 +147,27 @@ def _count(
 
 def extract(article: Article) -> Iterator[Claim]:
     """Counts of meetings between two leaders."""
+    text = article.text
+    low = lower_keeping_offsets(text)
     found: list[Claim | None] = []
-    for m in finditer(MET_N_TIMES, article.text):
+    mets = MET_WORD.starts(low)
+    for m in matches_at(MET_N_TIMES, text, met_n_times_starts(text, low, mets)):
         metric = "met-in-person" if (m["where"] or m["where2"]) else "met"
         since = f"since-{m['since']}" if m["since"] else None
-        count = ADVERB_COUNTS[m["adverb"].lower()] if m["adverb"] else parse_number(m["count"])
+        count = ADVERB_COUNTS[m["adverb"].lower()] if m["adverb"] else count_of(m["count"])
         found.append(_count(article, m.span(), count, bound_of(m["bound"]), metric, since))
-    for m in finditer(HELD_N_ENCOUNTERS, article.text):
+    for m in matches_at(HELD_N_ENCOUNTERS, text, HELD_WORD.starts(low)):
         metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
         since = f"since-{m['since']}" if m["since"] else None
         found.append(
-            _count(article, m.span(), parse_number(m["count"]), bound_of(m["bound"]), metric, since)
+            _count(article, m.span(), count_of(m["count"]), bound_of(m["bound"]), metric, since)
         )
-    for m in finditer(MET_FOR_NTH_TIME, article.text):
+    for m in matches_at(MET_FOR_NTH_TIME, text, mets):
         nth = parse_ordinal(m["ordinal"])
         found.append(
             _count(article, m.span(), float(nth) if nth else None, Bound.EXACT, "met", "nth")
         )
-    for m in finditer(NTH_ENCOUNTER, article.text):
+    for m in matches_at(NTH_ENCOUNTER, text, nth_encounter_starts(text, low)):
         nth = parse_ordinal(m["ordinal"])
         metric = ENCOUNTERS[m["kind"].lower()] + ("-in-person" if m["where"] else "")
         # "the second conversation in a month" counts within a window, not since they met.
