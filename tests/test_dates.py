@@ -387,6 +387,9 @@ def test_words_that_follow_no_date_are_passed_by() -> None:
     text = "Prices may be revised; may the 4th, march first, since May talks and may 5 stand."
     found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
     assert found == ["may the 4th", "march first", "May", "may 5"]
+    text = "The 80th anniversary, a 37-page plan, the 5th of May, 21st century, 5-May, 9th-11th May"
+    found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
+    assert found == ["the 5th of May", "21st century", "5-May", "9th-11th May"]
 
 
 def test_an_ordinal_before_half_or_quarter_tries_one_branch_and_still_reads_it() -> None:

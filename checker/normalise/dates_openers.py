@@ -73,7 +73,8 @@ def _start_scan_source() -> str:
 
     Nothing inside a word or a run of digits can start a date (START wants no letter or
     digit before it), so consuming the first token skips no start. The groups name what
-    `opener_of` needs: what follows a run of digits, and the tokens after a word. Every
+    `opener_of` needs: what follows a run of digits, and the tokens after a word; and for
+    `NEEDS_NEXT`, the word after "5th", "the 5th" or "5-". Every
     lookahead is bounded but `\\s+`, which only runs over the space after its own token:
     the scan stays linear on any text, which is why it needs no timeout.
     """
@@ -81,15 +82,17 @@ def _start_scan_source() -> str:
     for name, words in START_LISTS.items():
         guard = guard.replace(rf"\L<{name}>", trie_source(words, escape=re.escape))
     unbounded = "(?:" + trie_source(UNBOUNDED, escape=re.escape) + ")"
+    suffix = "(?: st | nd | rd | th )"
     return rf"""
     (?<! [a-z0-9] )
     (?: (?P<digits> \d+ )
         (?: (?= \s+ (?P<after> [a-z]+ | \S ) )
-          | (?P<letter> (?=[a-z]) )
-          | (?P<mark> (?=[-–—/.'’]) ) )?
+          | (?P<letter> (?= {suffix} \s+ (?P<sufword> [a-z]+ ) | [a-z] ) )
+          | (?P<mark> (?= [-–—/.] (?P<markword> [a-z]+ ) | [-–—/.'’] ) ) )?
       | ['’]
       | (?= {guard} ) [a-z]+
-        (?= \s+ (?P<second> \d+ | {unbounded} | [a-z]+ | \S ) (?: \s+ (?P<third> [a-z]+ ) )? )?
+        (?= \s+ (?P<second> \d+ | {unbounded} | [a-z]+ | \S )
+            (?: {suffix} \s+ (?P<thsuf> [a-z]+ ) | \s+ (?P<third> [a-z]+ ) )? )?
     )
     """
 
@@ -367,7 +370,29 @@ _MONTH_KINDS = frozenset({
     "k_month_day", "k_month_number", "k_slash_day", "k_month_year", "k_after_next",
     "k_rel_month", "k_month",
 })  # fmt: skip
+# A day with an ordinal suffix ("80th", "the 80th") goes on with a weekday, a month, "of",
+# "last", a unit, "to"/"and" (a range) or, after "on", one of the words `k_ordinal_day`
+# allows: "the 80th anniversary" is none of these. Only "5th" + space + word is judged;
+# "80s" and "14april" go to the grammar as before.
+_ORDINAL_DAY = firsts(WEEKDAYS, MONTHS) | {
+    "of", "last", "day", "week", "month", "quarter", "qtr", "half", "century", "and", "to",
+    "through", "thru", "until", "till", "at", "in", "or", "from", "when", "with", "for",
+}  # fmt: skip
+_ORDINAL_DAY_KINDS = frozenset({
+    "k_range_ddm", "k_word_date", "k_nth_weekday", "k_nth_week", "k_part_of", "k_nth_day",
+    "k_day_month", "k_ordinal_day", "k_quarter", "k_half", "k_decade", "k_century",
+})  # fmt: skip
+# A day and a mark ("5-", "5/") then a word: only a month ("5-May"), or an ordinal or "the"
+# that a range goes on with ("5-the 7th May"). "37-page" is none of these; digits and
+# apostrophes ("5/12", "90's") go to the grammar as before.
+_MARKED_DAY = firsts(MONTHS, ORDINAL_WORDS) | {"the"}
+_MARKED_DAY_KINDS = frozenset({
+    "k_range_ddm", "k_numeric", "k_day_month", "k_month_number", "k_slash_day", "k_decade",
+})  # fmt: skip
 NEEDS_NEXT: dict[str, Followers] = {
+    DAY_LETTER: Followers("sufword", _ORDINAL_DAY, _ORDINAL_DAY_KINDS),
+    f"the {DAY_DIGITS}": Followers("thsuf", _ORDINAL_DAY, _ORDINAL_DAY_KINDS),
+    DAY_MARK: Followers("markword", _MARKED_DAY, _MARKED_DAY_KINDS),
     **dict.fromkeys(
         ["next", "past", "previous", "coming", "following", "upcoming"],
         Followers("second", _REL, _REL_KINDS),
