@@ -34,7 +34,14 @@ from checker.normalise.number_patterns import (
     RUN_LISTS,
 )
 from checker.normalise.numbers import NumberMatch, numbers_in_run, run_spans, stated
-from checker.normalise.prefilter import compile_prefilter, lowered, starts, trie_source
+from checker.normalise.prefilter import (
+    WordStarts,
+    compile_prefilter,
+    lowered,
+    may_end_with,
+    starts,
+    trie_source,
+)
 from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
 
 # A currency mention before an amount: "$", "US$", "hk $", "EUR", "Rs.", "ringgit".
@@ -133,16 +140,19 @@ DOLLAR_PREFIX_AT_END = compile_pattern(
     dollar_spaced=cur.DOLLAR_PREFIXES_SPACED,
     dollar_glued=cur.DOLLAR_PREFIXES_GLUED,
 )
+# What each of these ends with, and the spaces after it, for prefilter.may_end_with.
+BOUND_ENDINGS = (tuple(BOUND_WORDS), "+")
+ARTICLE_ENDINGS = (("a", "an"), "+")
+DOLLAR_PREFIX_ENDINGS = (tuple([*cur.DOLLAR_PREFIXES_SPACED, *cur.DOLLAR_PREFIXES_GLUED]), "?")
 
 # Prefilters for currency mentions, merged in order: symbols in the text as written; code,
-# name and subunit words over lower-cased text, alone or straight after digits ("115usd",
-# "50p"). Separate scans, since a character class or a trie alone scans far faster.
-_CURRENCY_WORDS = trie_source(sorted(cur.prefilter_words()))
+# name and subunit words over lower-cased text, alone or straight after digits ("50p").
+_CURRENCY_WORDS = sorted(cur.prefilter_words())
 SYMBOL_START = compile_prefilter(r"[$\u00a2-\u00a5\u20a0-\u20bf\u0e3f]")
-WORD_START_SOURCE = r"\b(?:" + _CURRENCY_WORDS + r")(?![a-z])"  # "usd115" too
-GLUED_START_SOURCE = r"[0-9](?:" + _CURRENCY_WORDS + r")(?![a-z])"
-WORD_START = compile_prefilter(WORD_START_SOURCE)
-GLUED_START = compile_prefilter(GLUED_START_SOURCE)
+WORD_START = WordStarts(_CURRENCY_WORDS)  # "usd115" too
+# For the few texts that lower-casing would shift ("İ"): the same words, as written.
+WORD_START_SOURCE = r"\b(?:" + trie_source(_CURRENCY_WORDS) + r")(?![a-z])"
+GLUED_START_SOURCE = r"[0-9](?:" + trie_source(_CURRENCY_WORDS) + r")(?![a-z])"
 WORD_START_ANY_CASE = compile_prefilter(WORD_START_SOURCE, ignore_case=True)
 GLUED_START_ANY_CASE = compile_prefilter(GLUED_START_SOURCE, ignore_case=True)
 
@@ -231,11 +241,18 @@ def money_from(amount: Amount) -> MoneyMatch:
 
 def _mentions(text: str) -> list[int]:
     """Offsets of possible currency mentions, in order."""
+    if text.isascii():  # "$" is its only symbol there; str.find outruns a scan for the class
+        found, at = [], text.find("$")
+        while at >= 0:
+            found.append(at)
+            at = text.find("$", at + 1)
+    else:
+        found = starts([SYMBOL_START], text)
     low = lowered(text)
-    found = starts([SYMBOL_START], text)
     if low is None:  # a few characters ("İ") change length when lower-cased
         return sorted(found + starts([WORD_START_ANY_CASE, GLUED_START_ANY_CASE], text))
-    return sorted(found + starts([WORD_START, GLUED_START], low))
+    words, glued = WORD_START.find(low)
+    return sorted(found + words + glued)
 
 
 def _starts_for(text: str, mention: int) -> list[int]:
@@ -243,22 +260,31 @@ def _starts_for(text: str, mention: int) -> list[int]:
     mention itself ("$240bn"), letters before a "$" ("US$"), or a number run just before it
     ("240 billion dollars"); each also with any bound words before it."""
     starts = [mention]
-    if text[mention] == "$":
+    if text[mention] == "$" and _may_end(text, mention, 6, DOLLAR_PREFIX_ENDINGS):
         prefix = search(DOLLAR_PREFIX_AT_END, text, max(0, mention - 6), mention)
         if prefix is not None:
             starts.append(prefix.start())
-    article = search(ARTICLE_AT_END, text, max(0, mention - 4), mention)
-    if article is not None:
-        starts.append(article.start())  # "a dollar"
-    for s, e in run_spans(text, max(0, mention - REACH), mention):
+    if _may_end(text, mention, 4, ARTICLE_ENDINGS):
+        article = search(ARTICLE_AT_END, text, max(0, mention - 4), mention)
+        if article is not None:
+            starts.append(article.start())  # "a dollar"
+    for s, e in run_spans(text, max(0, mention - REACH), mention, mention - GAP):
         if mention - e <= GAP:
             starts.append(s - 1 if s and text[s - 1] in "-\u2212" else s)  # "-15€"
     out = set(starts)
     for s in starts:
-        bound = search(BOUND_AT_END, text, max(0, s - 24), s)
-        if bound is not None:
-            out.add(bound.start())
+        if _may_end(text, s, 24, BOUND_ENDINGS):
+            bound = search(BOUND_AT_END, text, max(0, s - 24), s)
+            if bound is not None:
+                out.add(bound.start())
     return sorted(out)
+
+
+def _may_end(text: str, end: int, width: int, endings: tuple[tuple[str, ...], str]) -> bool:
+    """Whether the `width` characters before `end` may end as one of the *_AT_END patterns
+    asks; a cheap check that spares most of their searches."""
+    words, spaces = endings
+    return may_end_with(text[max(0, end - width) : end], words, spaces)
 
 
 def _scan(text: str) -> Iterator[Amount]:

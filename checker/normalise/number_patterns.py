@@ -85,6 +85,13 @@ NUM_CONN = r"""
     )
 """
 NUM_RUN = NUM_TOK + r" (?: " + NUM_CONN + NUM_TOK + r" )*"
+# Every word a run can hold, lower-cased: number words, the connectors above, abbreviations and
+# ordinal suffixes. Each stands alone in the text (no letter touches it), so any other word
+# ends a run; numbers.run_spans relies on this list being whole.
+RUN_WORDS = frozenset(
+    {*w.NUMBER_WORDS, "a", "an", "and", "point", "of", "st", "nd", "rd", "th"}
+    | {word.lower() for word in (*w.GLUED_SCALES, *w.SPACED_SCALES)}
+)
 # The same with no guard on the first token, for callers that have checked what comes
 # before ("USD115") or that re-read a span already known to be a run.
 NUM_RUN_BARE = r"(?: " + NUM_CORE + r" | " + NUM_WORD + r" ) (?: " + NUM_CONN + NUM_TOK + r" )*"

@@ -3,7 +3,8 @@
 `numbers.py` matches a run with a pattern built on `number_patterns.NUM_RUN`, whose `t_*`
 groups capture every token; `tokens_of` reads them back from the match (the regex module
 keeps every capture of a repeated group), so no second scan is needed. `simple_tokens` reads
-the commonest runs ("two", "2023-02-24") without the captures at all.
+the commonest runs ("two", "2023-02-24", "240.1 billion") without the captures at all, and
+`scaled_tokens` the amounts ("240.1 billion") without even matching the run.
 """
 
 from __future__ import annotations
@@ -80,10 +81,18 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
     """The tokens of a run, read from the captures of a pattern built on NUM_RUN."""
     text = m.string
     tokens: list[Token] = []
+    # Most runs fill two or three of the dozen token groups. `regs` holds each group's last
+    # capture, (-1, -1) when it has none, and is read in one call: asking every group for its
+    # captures cost most of the time spent here.
+    regs, index = m.regs, m.re.groupindex
+
+    def spans(name: str) -> list[tuple[int, int]]:
+        return m.spans(name) if regs[index[name]][0] >= 0 else []
+
     # An abbreviation or ordinal suffix starts where its digits end (or one space later).
-    suffixes = dict(zip(m.starts("t_suf"), m.ends("t_suf"), strict=True))
-    ordinals = dict(zip(m.starts("t_ord"), m.ends("t_ord"), strict=True))
-    for s, e in zip(m.starts("t_num"), m.ends("t_num"), strict=True):
+    suffixes = dict(spans("t_suf"))
+    ordinals = dict(spans("t_ord"))
+    for s, e in spans("t_num"):
         stop, scale, ordinal = e, 1.0, False
         if e in suffixes:
             stop = suffixes[e]
@@ -91,26 +100,27 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
         elif e in ordinals:
             stop, ordinal = ordinals[e], True
         tokens.append(_digits_token(text, s, e, stop, scale, ordinal))
-    for s, e in zip(m.starts("t_word"), m.ends("t_word"), strict=True):
+    for s, e in spans("t_word"):
         word = text[s:e].lower()
         kind, value = _WORD_KINDS[word]
         tokens.append(Token(kind, s, e, value, word))
-    for s, e in zip(m.starts("t_slash"), m.ends("t_slash"), strict=True):
+    for s, e in spans("t_slash"):
         tokens.append(Token(SLASH, s, e, _slash_value(text[s:e]), plain=False))
-    for s, e in zip(m.starts("t_vulg"), m.ends("t_vulg"), strict=True):
+    for s, e in spans("t_vulg"):
         raw = text[s:e]
         whole = float(raw[:-1]) if len(raw) > 1 else 0.0
         tokens.append(Token(VULG, s, e, whole + w.VULGAR_FRACTIONS[raw[-1]], plain=False))
     for name, kind in _MARKERS.items():
-        for s, e in zip(m.starts(name), m.ends(name), strict=True):
+        for s, e in spans(name):
             tokens.append(Token(kind, s, e))
     tokens.sort(key=_start_of)
     return tokens
 
 
 def simple_tokens(text: str, start: int, end: int) -> list[Token] | None:
-    """The tokens of a run that is one word or digits joined by hyphens ("two", "2023-02-24"),
-    read without the regex captures; None for any other run."""
+    """The tokens of a run that is one word, digits joined by hyphens ("two", "2023-02-24") or
+    digits with a scale word ("240.1 billion"), read without the regex captures; None for any
+    other run."""
     run = text[start:end]
     if run.isalpha():
         entry = _WORD_KINDS.get(run.lower())
@@ -118,7 +128,7 @@ def simple_tokens(text: str, start: int, end: int) -> list[Token] | None:
             return None
         return [Token(entry[0], start, end, entry[1], run.lower())]
     if not run.isascii() or not run.replace("-", "").isdigit() or "--" in run:
-        return None
+        return scaled_tokens(text, start, end)
     tokens: list[Token] = []
     pos = start
     for part in run.split("-"):
@@ -128,6 +138,36 @@ def simple_tokens(text: str, start: int, end: int) -> list[Token] | None:
         tokens.append(Token(NUM, pos, pos + len(part), float(part), part))
         pos += len(part)
     return tokens
+
+
+def scaled_tokens(text: str, start: int, end: int) -> list[Token] | None:
+    """The tokens of "240", "240.1" or "240.1 billion": ASCII digits with at most one decimal
+    point inside them, then perhaps one space and a scale word; None for any other run.
+
+    The commonest amounts in news, read as the run patterns read them: the digits can only be
+    one `\\d+ (?: \\.\\d+ )?` token with no suffix (a scale word is never an abbreviation
+    in SPACED_SCALES), and the word only a `t_word` after a bare space. So this holds for a
+    span cut out of any text, as numbers_in_run needs, and not only for a whole run.
+    """
+    run = text[start:end]
+    digits, space, word = run.partition(" ")
+    if not (
+        digits.isascii()
+        and digits.replace(".", "", 1).isdigit()
+        and digits[0] != "."
+        and digits[-1] != "."
+    ):
+        return None
+    stop = start + len(digits)
+    if not space:
+        return [_digits_token(text, start, stop, stop, 1.0, False)]
+    entry = _WORD_KINDS.get(word.lower()) if word.isascii() and word.isalpha() else None
+    if entry is None or entry[0] != SCALE:
+        return None
+    return [
+        _digits_token(text, start, stop, stop, 1.0, False),
+        Token(SCALE, stop + 1, end, entry[1], word.lower()),
+    ]
 
 
 def _start_of(token: Token) -> int:

@@ -28,10 +28,11 @@ from checker.normalise.number_patterns import (
     PERCENT_AFTER,
     PERCENT_OF_BEFORE,
     RUN_LISTS,
+    RUN_WORDS,
     SIGN_BEFORE,
     WORD_START_SOURCE,
 )
-from checker.normalise.number_tokens import Token, simple_tokens, tokens_of
+from checker.normalise.number_tokens import Token, scaled_tokens, simple_tokens, tokens_of
 from checker.normalise.prefilter import compile_prefilter, lowered, starts
 from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
 
@@ -41,6 +42,8 @@ from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
 DIGITS_START = compile_prefilter(r"[0-9]+|[\u00bc-\u00be\u2150-\u215e]")
 WORD_START = compile_prefilter(WORD_START_SOURCE)
 WORD_START_ANY_CASE = compile_prefilter(WORD_START_SOURCE, ignore_case=True)
+# Letters, with the few other characters \w holds but digits do not ("½"): every word in it.
+LETTERS = compile_prefilter(r"[^\W\d_]+")
 
 # A run and its percent sign, matched at a start the prefilter found.
 RUN_AT = compile_pattern(
@@ -120,10 +123,12 @@ def _is_not_a_number(text: str, tokens: list[Token], p: Parsed) -> bool:
 
 def numbers_in_run(text: str, start: int, end: int) -> list[NumberMatch]:
     """The numbers in a span already known to be one run (no sign, percent or context)."""
-    m = RUN_BARE.match(text, start, end, timeout=SCAN_TIMEOUT)
-    if m is None:
-        return []
-    tokens = tokens_of(m)
+    tokens = scaled_tokens(text, start, end)  # "$240 billion" needs no pattern
+    if tokens is None:
+        m = RUN_BARE.match(text, start, end, timeout=SCAN_TIMEOUT)
+        if m is None:
+            return []
+        tokens = tokens_of(m)
     return [_match_of(tokens, p) for p in parse_tokens(tokens)]
 
 
@@ -145,12 +150,13 @@ def _run_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     return sorted(digits + words)
 
 
-def run_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def run_spans(text: str, lo: int, hi: int, reach: int = 0) -> list[tuple[int, int]]:
     """Spans of the number runs that start in text[lo:hi], unread (money.py looks for the
-    amount before a currency with this)."""
+    amount before a currency with this); runs that cannot end at or after `reach` may be
+    left out."""
     spans: list[tuple[int, int]] = []
     pos = lo
-    for candidate in _run_starts(text, lo, hi):
+    for candidate in _run_starts(text, _past_last_stop(text, lo, reach), hi):
         if candidate < pos:
             continue
         start = _prefix_start(text, candidate)[0]
@@ -159,6 +165,19 @@ def run_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             spans.append(m.span("run"))
             pos = m.end("run")
     return spans
+
+
+def _past_last_stop(text: str, lo: int, reach: int) -> int:
+    """Where the last word in text[lo:reach] that no run can hold ends ("record" in "a record
+    $240bn"), else lo. A run that starts before it ends before it, short of `reach`. No run
+    covers it, and the scan for starts from there finds the same offsets as from lo: the stop
+    ends in a letter, no digit or number word crosses it, and text[lo:stop] is ASCII, so the
+    same scan runs (see _run_starts)."""
+    for m in reversed(list(LETTERS.finditer(text, lo, reach))):
+        start, end = m.span()
+        if start > lo and end < reach and m[0].isascii() and m[0].lower() not in RUN_WORDS:
+            return end if text[lo:end].isascii() else lo
+    return lo
 
 
 def _prefix_start(text: str, start: int) -> tuple[int, int, int]:

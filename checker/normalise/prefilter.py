@@ -9,13 +9,14 @@ Prefilters use the standard library's `re`, not `regex`: on these shapes it scan
 three times faster (measured here: 52 against 36 MB/s for the number words, 48 against
 19 MB/s for the currency words). That is the one exception to "every scan goes through
 patterns.finditer": a prefilter is a literal trie or a class with no nested repetition, so it
-runs in linear time and needs no timeout.
+runs in linear time and needs no timeout. `WordStarts` runs one such scan over bytes where it
+can, and `may_end_with` spares a search with plain string checks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 
@@ -54,6 +55,74 @@ def starts(
         found += [m.start() for m in pattern.finditer(text, lo, end)]
     found.sort()
     return found
+
+
+class WordStarts:
+    """Where words made of letters start in lower-cased text: at its start or after a
+    non-word character (where `\\b` would allow them), or straight after a digit ("115usd");
+    each word ends before any letter a-z.
+
+    One scan finds both kinds, led by the character before the word: a pattern that opens
+    with a class lets `re` skip to the offsets the class admits, where one that opens with
+    `\\b` tries the whole trie at every offset. Matches cannot overlap (the words are all
+    letters), so the one scan finds every word the two did. Most text is scanned as bytes,
+    every other character replaced by "?", where the class costs less again. Measured on
+    1.7 KB articles with the currency words: 45 us for the two scans this replaced, 32 for
+    the one scan over text, 24 over bytes.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = sorted(words)
+        if not all(word.isalpha() for word in words):
+            raise ValueError("WordStarts takes words made of letters only")
+        trie = trie_source(words)
+        self._at_start = re.compile(r"(?:" + trie + r")(?![a-z])")
+        self._anchored = re.compile(r"[\W0-9](?:" + trie + r")(?![a-z])")
+        ascii_trie = trie_source(word for word in words if word.isascii())
+        self._anchored_ascii = re.compile(rb"[\W0-9](?:" + ascii_trie.encode() + rb")(?![a-z])")
+        # Letters the byte scan cannot see ("ł" in "zł"): text with any of them takes the other.
+        self._non_ascii = "".join(sorted({ch for word in words for ch in word if not ch.isascii()}))
+
+    def find(self, low: str) -> tuple[list[int], list[int]]:
+        """The offsets of the words that follow a non-word character or open the text, and
+        of the digits that words are glued to, each in order."""
+        words = [0] if self._at_start.match(low) else []
+        glued: list[int] = []
+        matches: Iterator[re.Match[str]] | Iterator[re.Match[bytes]]
+        if any(ch in low for ch in self._non_ascii):
+            matches = self._anchored.finditer(low)
+        else:
+            # "replace" turns each other character into one "?", a non-word byte: offsets
+            # hold, and a word after a letter such as "é" is dropped below, as \b drops it.
+            matches = self._anchored_ascii.finditer(low.encode("ascii", "replace"))
+        for m in matches:
+            at = m.start()
+            before = low[at]
+            if "0" <= before <= "9":
+                glued.append(at)
+            elif before.isascii() or not before.isalnum():  # `re`'s \W there, as \b asks
+                words.append(at + 1)
+        return words, glued
+
+
+def may_end_with(window: str, endings: tuple[str, ...], spaces: str = "") -> bool:
+    """False only when `window` cannot end with one of `endings` (lower-case) in any case,
+    followed by `spaces`: "" none, "?" at most one whitespace character, "+" one or more.
+
+    A check before a search for a pattern such as `\\b an? \\s+ \\Z` over a few characters,
+    which costs a few microseconds even when it fails at once. Only ASCII windows are judged:
+    there `str.isspace` holds for every `\\s` and case is upper or lower; any other window
+    may end with anything.
+    """
+    if not window.isascii():
+        return True
+    if spaces == "+":
+        if not window[-1:].isspace():
+            return False
+        window = window.rstrip()
+    elif spaces == "?" and window[-1:].isspace():
+        return window[:-1].lower().endswith(endings) or window.lower().endswith(endings)
+    return window.lower().endswith(endings)
 
 
 def lowered(text: str) -> str | None:
