@@ -35,7 +35,8 @@ from checker.normalise.dates_words import (
 )
 
 # Where a date expression may start: the first words of every branch. "the", "a" and
-# "in" open one only before a word that belongs to a date, so they stay cheap.
+# "in" open one only before a word that belongs to a date, so they stay cheap; "in" opens
+# only `k_in_n`, whose count is at most three digits ("in 3 weeks", never "in 2023").
 START_WORDS = [
     *MONTHS, *WEEKDAYS, *HOLIDAYS, *ORDINAL_WORDS, *DECADE_WORDS,
     *(word for word in CARDINAL_WORDS if not word.startswith("a")),
@@ -57,7 +58,7 @@ START_GUARD = r"""
       | the \s+ (?: \d | (?: \L<the_words> ) (?! [a-z] ) )
       | an? \s+ (?: couple | few
                   | (?: day | week | fortnight | month | quarter | year | decade ) s? \b )
-      | in \s+ (?: \d | \L<cardinal_words> \b )
+      | in \s+ (?: \d{1,3} (?! [\d,.]\d ) | \L<cardinal_words> \b )
 """
 START_BEHIND = r"(?<! [a-z0-9] )"
 START = rf"{START_BEHIND} (?= {START_GUARD} )"

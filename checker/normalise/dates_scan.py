@@ -31,6 +31,7 @@ from checker.normalise.dates_openers import (
     NEEDS_NEXT,
     OPENERS,
     START_SCAN,
+    Followers,
     opener_of,
 )
 from checker.normalise.prefilter import lower_keeping_offsets
@@ -47,6 +48,13 @@ NARROWED: dict[tuple[str, str], tuple[str, ...]] = {
     (key, word): tuple(k for k in KINDS_BY_OPENER[key] if k == kind)
     for key, (_, table) in NARROWED_BY_NEXT.items()
     for word, kind in table.items()
+}
+
+# Per key, in one lookup: its kinds, its Followers (or None) and the START_SCAN group whose
+# word may narrow its kinds (or None).
+PLANS: dict[str, tuple[tuple[str, ...], Followers | None, str | None]] = {
+    key: (kinds, NEEDS_NEXT.get(key), NARROWED_BY_NEXT.get(key, (None,))[0])
+    for key, kinds in KINDS_BY_OPENER.items()
 }
 
 # No date expression is longer than this; only runs of blank space could make one so, and
@@ -98,31 +106,30 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
     """
     budget, pos, end = SCAN_TIMEOUT, 0, len(text)
     lowered = lower_keeping_offsets(text)
-    compiled = grammars.compiled
+    compiled, clock = grammars.compiled, time.monotonic
     for start in START_SCAN.finditer(lowered):
         at = start.start()
         if at < pos:
             continue
         key = opener_of(start)
-        kinds = KINDS_BY_OPENER.get(key)
-        if not kinds:
+        plan = PLANS.get(key)
+        if plan is None:
             continue
-        followers = NEEDS_NEXT.get(key)
+        kinds, followers, narrowing = plan
         if followers is not None and not followers.allow(start, lowered, text):
             continue
-        narrowing = NARROWED_BY_NEXT.get(key)
         if narrowing is not None:
-            kinds = _narrowed(start, narrowing[0], key, kinds, lowered)
+            kinds = _narrowed(start, narrowing, key, kinds, lowered)
             if not kinds:
                 continue
         grammar = compiled.get(kinds) or grammars.for_kinds(kinds)
-        began = time.monotonic()
+        began = clock()
         try:
             match = grammar.match(text, at, min(end, at + LONGEST), timeout=budget)
         except TimeoutError:
             # Pathological input: what was found before the time limit stands.
             return
-        budget -= time.monotonic() - began
+        budget -= clock() - began
         if match is not None and match.end() > at:
             pos = match.end()
             for kind in kinds:
