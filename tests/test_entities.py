@@ -40,7 +40,8 @@ def _aliases_of(pattern: re.Pattern[str]) -> list[str]:
 
 
 ALIASES = ["China", "US", "U.S.", "the Kremlin", "Moscow", "Putin", "Xi Jinping", "Victory Day"]
-FILLERS = ["", " ", "x", "_", "-", "'s", ", ", "anti", "said", "\n", "Bus", "usa", "eu"]
+FILLERS = ["", " ", "x", "_", "-", "'s", ", ", "anti", "said", "\n", "Bus", "usa", "eu", "."]
+FILLERS += ["\u201c", "é", "9"]  # a mention glued to a quote, a non-ASCII letter, a digit
 
 
 @settings(max_examples=300, deadline=None)
