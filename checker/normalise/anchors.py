@@ -37,7 +37,8 @@ class FoldedWords:
     def starts(self, low: str, pos: int = 0, endpos: int | None = None) -> list[int]:
         """Sorted offsets in low[pos:endpos] where one of the words begins."""
         end = len(low) if endpos is None else endpos
-        variant = any(low.find(ch, pos, end) >= 0 for ch in VARIANT_CHARS)
+        # The variants are not ASCII, and `isascii` costs nothing (CPython keeps the flag).
+        variant = not low.isascii() and any(low.find(ch, pos, end) >= 0 for ch in VARIANT_CHARS)
         scans = self.folded if variant else self.plain
         return sorted(m.start() for scan in scans for m in scan.finditer(low, pos, end))
 

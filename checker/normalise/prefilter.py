@@ -89,7 +89,7 @@ class WordStarts:
         words = [0] if self._at_start.match(low) else []
         glued: list[int] = []
         matches: Iterator[re.Match[str]] | Iterator[re.Match[bytes]]
-        if any(ch in low for ch in self._non_ascii):
+        if not low.isascii() and any(ch in low for ch in self._non_ascii):
             matches = self._anchored.finditer(low)
         else:
             # "replace" turns each other character into one "?", a non-word byte: offsets
