@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from checker.model import Article, Claim, Notice, Skipped
 from checker.patterns import compile_pattern, search
 from checker.rule import Rule
+from checker.scan_watch import watched
 from checker.suppress import apply_suppressions, read_suppressions
 
 # No story states a figure this large (world output is about 1e14 USD a year): such a value is
@@ -79,7 +80,8 @@ def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
     seen: set[tuple[str, int, int, str]] = set()
     for rule in rules:
         try:
-            claims = list(rule.extract(article))
+            with watched():
+                claims = list(rule.extract(article))
         except TimeoutError:
             out.problems.append(
                 Skipped(article.id, "text too hard to scan in time (pattern timeout)", rule=rule.id)

@@ -1,7 +1,8 @@
 """Shared pattern machinery: compile once, scan with a time limit.
 
 Every scan of article text goes through `finditer`, which passes `timeout=` to the
-`regex` module, so hostile text cannot drive a pattern into catastrophic backtracking.
+`regex` module or runs under the scan watch (`checker/scan_watch.py`), so hostile text
+cannot drive a pattern into catastrophic backtracking.
 Word lists enter patterns as named lists (`\\L<name>`), never by string formatting.
 """
 
@@ -15,8 +16,10 @@ from typing import Any, cast
 
 import regex
 
-# Seconds one pattern may spend on one text before the scan gives up on it.
-SCAN_TIMEOUT = 5.0
+# SCAN_TIMEOUT: seconds of CPU one pattern may spend on one text; scan_timeout(): the
+# `timeout=` a scan passes (None while the scan watch keeps that limit instead).
+from checker.scan_watch import SCAN_TIMEOUT as SCAN_TIMEOUT
+from checker.scan_watch import scan_timeout
 
 FLAGS = regex.VERBOSE | regex.IGNORECASE | regex.UNICODE | regex.V0
 
@@ -72,7 +75,7 @@ def finditer(
     """Scan with the shared timeout; raises TimeoutError when the text is pathological."""
     if endpos is None:
         endpos = len(text)
-    return pattern.finditer(text, pos, endpos, timeout=SCAN_TIMEOUT)
+    return pattern.finditer(text, pos, endpos, timeout=scan_timeout())
 
 
 def search(
@@ -81,7 +84,7 @@ def search(
     """One search with the shared timeout."""
     if endpos is None:
         endpos = len(text)
-    return pattern.search(text, pos, endpos, timeout=SCAN_TIMEOUT)
+    return pattern.search(text, pos, endpos, timeout=scan_timeout())
 
 
 # A sentence ends at ., ! or ? (and a closing quote or bracket) followed by space and a

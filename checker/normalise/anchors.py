@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.patterns import SCAN_TIMEOUT
+from checker.patterns import scan_timeout
 
 # The characters besides a letter and its capital that a case-insensitive `regex` pattern
 # matches for it (simple case folding), as they stand in `lower_keeping_offsets(text)`. The
@@ -114,7 +114,7 @@ def matches_at(
     for start in sorted(set(starts)):
         if start < end:
             continue
-        m = pattern.match(text, start, timeout=SCAN_TIMEOUT)
+        m = pattern.match(text, start, timeout=scan_timeout())
         if m is not None:
             yield m
             end = m.end()

@@ -35,7 +35,7 @@ from checker.normalise.dates_openers import (
     opener_of,
 )
 from checker.normalise.prefilter import lower_keeping_offsets
-from checker.patterns import SCAN_TIMEOUT
+from checker.patterns import SCAN_TIMEOUT, scan_timeout
 
 # First token -> the kinds worth trying after it, in grammar order.
 KINDS_BY_OPENER: dict[str, tuple[str, ...]] = {}
@@ -124,8 +124,10 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
                 continue
         grammar = compiled.get(kinds) or grammars.for_kinds(kinds)
         began = clock()
+        # Under the scan watch the budget is still kept here, but not by the regex module.
+        limit = None if scan_timeout() is None else budget
         try:
-            match = grammar.match(text, at, min(end, at + LONGEST), timeout=budget)
+            match = grammar.match(text, at, min(end, at + LONGEST), timeout=limit)
         except TimeoutError:
             # Pathological input: what was found before the time limit stands.
             return

@@ -42,7 +42,7 @@ from checker.normalise.prefilter import (
     starts,
     trie_source,
 )
-from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
+from checker.patterns import compile_pattern, scan_timeout, search
 
 # A currency mention before an amount: "$", "US$", "hk $", "EUR", "Rs.", "ringgit".
 CURRENCY_BEFORE = r"""
@@ -296,7 +296,7 @@ def _scan(text: str) -> Iterator[Amount]:
         for start in _starts_for(text, mention):
             if start < pos:
                 continue
-            m = MONEY.match(text, start, timeout=SCAN_TIMEOUT)
+            m = MONEY.match(text, start, timeout=scan_timeout())
             amount = _amount(m) if m is not None else None
             if amount is not None and amount.end > mention:
                 yield amount

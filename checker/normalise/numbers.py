@@ -34,7 +34,7 @@ from checker.normalise.number_patterns import (
 )
 from checker.normalise.number_tokens import Token, scaled_tokens, simple_tokens, tokens_of
 from checker.normalise.prefilter import compile_prefilter, lowered, starts
-from checker.patterns import SCAN_TIMEOUT, compile_pattern, search
+from checker.patterns import compile_pattern, scan_timeout, search
 
 # Prefilters, one per kind of start, merged in order. A character class or a trie alone
 # scans far faster than one pattern joining them (here: 372 MB/s for digits, 36 MB/s for the
@@ -125,7 +125,7 @@ def numbers_in_run(text: str, start: int, end: int) -> list[NumberMatch]:
     """The numbers in a span already known to be one run (no sign, percent or context)."""
     tokens = scaled_tokens(text, start, end)  # "$240 billion" needs no pattern
     if tokens is None:
-        m = RUN_BARE.match(text, start, end, timeout=SCAN_TIMEOUT)
+        m = RUN_BARE.match(text, start, end, timeout=scan_timeout())
         if m is None:
             return []
         tokens = tokens_of(m)
@@ -160,7 +160,7 @@ def run_spans(text: str, lo: int, hi: int, reach: int = 0) -> list[tuple[int, in
         if candidate < pos:
             continue
         start = _prefix_start(text, candidate)[0]
-        m = RUN_AT.match(text, start, timeout=SCAN_TIMEOUT)
+        m = RUN_AT.match(text, start, timeout=scan_timeout())
         if m is not None:
             spans.append(m.span("run"))
             pos = m.end("run")
@@ -228,7 +228,7 @@ def _scan(text: str) -> Iterator[NumberMatch]:
         if candidate < pos:
             continue  # inside the run just read
         start, sign_start, pct_of_start = _prefix_start(text, candidate)
-        m = RUN_AT.match(text, start, timeout=SCAN_TIMEOUT)
+        m = RUN_AT.match(text, start, timeout=scan_timeout())
         if m is None:
             continue
         yield from _numbers_of(text, m, sign_start, pct_of_start)

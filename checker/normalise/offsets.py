@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.normalise.numbers import parse_number
-from checker.patterns import compile_pattern
+from checker.patterns import compile_pattern, scan_timeout
 
 # Right after a date: ", two days after the Riyadh talks" (up to the next punctuation).
 OFFSET_AFTER_DATE = compile_pattern(
@@ -43,8 +43,9 @@ class DateOffset:
 
 def read_offset(text: str, date_end: int) -> DateOffset | None:
     """The offset written right after a date ending at `date_end`, if any."""
+    limit = None if scan_timeout() is None else 1.0  # a short window needs little time
     m = OFFSET_AFTER_DATE.match(
-        text, date_end, min(len(text), date_end + OFFSET_WINDOW), timeout=1.0
+        text, date_end, min(len(text), date_end + OFFSET_WINDOW), timeout=limit
     )
     if m is None:
         return None

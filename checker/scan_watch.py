@@ -1,0 +1,95 @@
+"""The time limit on pattern scans, kept by one CPU-time timer instead of a clock per call.
+
+Hostile text can drive a backtracking pattern into hours of work, so no scan may run longer
+than SCAN_TIMEOUT seconds of CPU. The `regex` module's own `timeout=` keeps that limit by
+reading the process CPU clock (CLOCK_PROCESS_CPUTIME_ID) as each call starts and ends: a
+real system call, unlike the monotonic clock, at about 1.3 us a call here, and an article's
+rules make some sixty calls (a tenth of their time).
+
+So while an article's rules run in the main thread (`watched`), a CPU-time interval timer
+ticks once a second instead, and every scan that starts counts itself (`scan_timeout`). A
+tick that finds no new scan for SCAN_TIMEOUT seconds raises TimeoutError in the code that
+is running: the `regex` module checks for signals while it matches, so a runaway scan stops
+there, as the per-call limit stopped it (to within a tick). Two system calls an article.
+Anywhere else (threads, platforms without `setitimer`) scans keep their own `timeout=`.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+# Seconds of CPU one scan may spend on one text before it gives up.
+SCAN_TIMEOUT = 5.0
+TICK = 1.0  # seconds of CPU between two ticks of the watch
+
+
+class _Watch(threading.local):
+    """Per thread: the `timeout=` its scans pass (None while the watch covers them)."""
+
+    timeout: float | None = SCAN_TIMEOUT
+
+
+_WATCH = _Watch()
+
+
+class _Ticks:
+    """What the timer's ticks compare: scans started, and ticks since the last new one."""
+
+    started = 0
+    seen = 0
+    idle = 0
+
+
+def scan_timeout() -> float | None:
+    """The `timeout=` for a scan that starts now: None while the watch covers it."""
+    timeout = _WATCH.timeout
+    if timeout is None:
+        _Ticks.started += 1
+    return timeout
+
+
+def _tick(signum: int, frame: FrameType | None) -> None:
+    if _WATCH.timeout is not None:
+        return  # a tick that comes in as the watch ends: raising now would escape its block
+    if _Ticks.started != _Ticks.seen:
+        _Ticks.seen, _Ticks.idle = _Ticks.started, 0
+        return
+    _Ticks.idle += 1
+    if _Ticks.idle * TICK >= SCAN_TIMEOUT:
+        _Ticks.idle = 0
+        raise TimeoutError(f"a scan ran for over {SCAN_TIMEOUT:g} s of CPU")
+
+
+def _can_watch() -> bool:
+    """The main thread, a platform with CPU-time timers, and the signal ours to take."""
+    if not hasattr(signal, "setitimer"):
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    handler = signal.getsignal(signal.SIGVTALRM)
+    if handler is _tick:
+        return True
+    if handler not in (signal.SIG_DFL, None):
+        return False  # someone else's timer
+    signal.signal(signal.SIGVTALRM, _tick)
+    return True
+
+
+@contextmanager
+def watched() -> Iterator[None]:
+    """Scans started inside the block are limited by the watch, not by `timeout=`."""
+    if _WATCH.timeout is None or not _can_watch():  # watched already, or it cannot be here
+        yield
+        return
+    _Ticks.seen, _Ticks.idle = _Ticks.started, 0
+    per_call, _WATCH.timeout = _WATCH.timeout, None
+    signal.setitimer(signal.ITIMER_VIRTUAL, TICK, TICK)
+    try:
+        yield
+    finally:
+        _WATCH.timeout = per_call  # first: a tick that comes in late must not raise
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
