@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from checker.model import Article, Claim, Notice, Skipped
 from checker.patterns import compile_pattern, search
 from checker.rule import Rule
-from checker.scan_watch import watched
+from checker.scan_watch import RULE_RUN, watched
 from checker.suppress import apply_suppressions, read_suppressions
 
 # No story states a figure this large (world output is about 1e14 USD a year): such a value is
@@ -74,23 +74,28 @@ def _shown(quote: str, width: int = 60) -> str:
     return repr(quote)
 
 
+def _run(rule: Rule, article: Article) -> tuple[list[Claim | Notice], Skipped | None]:
+    """One rule's findings on the article, or why it has none: a rule that fails or runs
+    out of time is reported, and must not stop the run."""
+    try:
+        with RULE_RUN:
+            return list(rule.extract(article)), None
+    except TimeoutError:
+        reason = "text too hard to scan in time (pattern timeout)"
+    except Exception as exc:
+        reason = f"rule failed: {type(exc).__name__}: {exc}"
+    return [], Skipped(article.id, reason, rule=rule.id)
+
+
 def extract_article(article: Article, rules: Iterable[Rule]) -> Extraction:
     """Every rule's claims on one article, deduplicated, in text order."""
     out = Extraction()
+    with watched():
+        found = [(rule, *_run(rule, article)) for rule in rules]
     seen: set[tuple[str, int, int, str]] = set()
-    for rule in rules:
-        try:
-            with watched():
-                claims = list(rule.extract(article))
-        except TimeoutError:
-            out.problems.append(
-                Skipped(article.id, "text too hard to scan in time (pattern timeout)", rule=rule.id)
-            )
-            continue
-        except Exception as exc:  # a broken rule must not stop the run; it is reported
-            out.problems.append(
-                Skipped(article.id, f"rule failed: {type(exc).__name__}: {exc}", rule=rule.id)
-            )
+    for rule, claims, problem in found:
+        if problem is not None:
+            out.problems.append(problem)
             continue
         for claim in claims:
             if isinstance(claim, Notice):

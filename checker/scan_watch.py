@@ -8,9 +8,10 @@ rules make some sixty calls (a tenth of their time).
 
 So while an article's rules run in the main thread (`watched`), a CPU-time interval timer
 ticks once a second instead, and every scan that starts counts itself (`scan_timeout`). A
-tick that finds no new scan for SCAN_TIMEOUT seconds raises TimeoutError in the code that
-is running: the `regex` module checks for signals while it matches, so a runaway scan stops
-there, as the per-call limit stopped it (to within a tick). Two system calls an article.
+tick that finds no new scan for SCAN_TIMEOUT seconds while a rule runs (`RULE_RUN`) raises
+TimeoutError there: the `regex` module checks for signals while it matches, so a runaway
+scan stops, as the per-call limit stopped it (to within a tick), and the rule is reported as
+timed out. Two system calls an article.
 Anywhere else (threads, platforms without `setitimer`) scans keep their own `timeout=`.
 """
 
@@ -28,39 +29,39 @@ TICK = 1.0  # seconds of CPU between two ticks of the watch
 
 
 class _Watch(threading.local):
-    """Per thread: the `timeout=` its scans pass (None while the watch covers them)."""
+    """Per thread: the `timeout=` its scans pass (None while the watch covers them); and for
+    the timer's ticks, which the main thread takes: scans started, the count the last tick
+    saw, ticks since a new scan, and `live` while a rule runs (the only code a tick stops)."""
 
     timeout: float | None = SCAN_TIMEOUT
+    started = 0
+    seen = 0
+    idle = 0
+    live = False
 
 
 _WATCH = _Watch()
 
 
-class _Ticks:
-    """What the timer's ticks compare: scans started, and ticks since the last new one."""
-
-    started = 0
-    seen = 0
-    idle = 0
-
-
 def scan_timeout() -> float | None:
     """The `timeout=` for a scan that starts now: None while the watch covers it."""
-    timeout = _WATCH.timeout
+    watch = _WATCH
+    timeout = watch.timeout
     if timeout is None:
-        _Ticks.started += 1
+        watch.started += 1
     return timeout
 
 
 def _tick(signum: int, frame: FrameType | None) -> None:
-    if _WATCH.timeout is not None:
-        return  # a tick that comes in as the watch ends: raising now would escape its block
-    if _Ticks.started != _Ticks.seen:
-        _Ticks.seen, _Ticks.idle = _Ticks.started, 0
+    watch = _WATCH
+    if watch.timeout is not None or not watch.live:
+        return  # between rules, or as the watch ends: raising there would escape the rule
+    if watch.started != watch.seen:
+        watch.seen, watch.idle = watch.started, 0
         return
-    _Ticks.idle += 1
-    if _Ticks.idle * TICK >= SCAN_TIMEOUT:
-        _Ticks.idle = 0
+    watch.idle += 1
+    if watch.idle * TICK >= SCAN_TIMEOUT:
+        watch.idle = 0
         raise TimeoutError(f"a scan ran for over {SCAN_TIMEOUT:g} s of CPU")
 
 
@@ -79,13 +80,28 @@ def _can_watch() -> bool:
     return True
 
 
+class _RuleRun:
+    """Marks the code a tick may stop: `with RULE_RUN:` around one rule's run, inside
+    `watched` and a `try` that handles TimeoutError. A class, not a generator context
+    manager: it runs for every rule on every article."""
+
+    def __enter__(self) -> None:
+        watch = _WATCH
+        watch.seen, watch.idle, watch.live = watch.started, 0, True
+
+    def __exit__(self, *exc: object) -> None:
+        _WATCH.live = False
+
+
+RULE_RUN = _RuleRun()
+
+
 @contextmanager
 def watched() -> Iterator[None]:
     """Scans started inside the block are limited by the watch, not by `timeout=`."""
     if _WATCH.timeout is None or not _can_watch():  # watched already, or it cannot be here
         yield
         return
-    _Ticks.seen, _Ticks.idle = _Ticks.started, 0
     per_call, _WATCH.timeout = _WATCH.timeout, None
     signal.setitimer(signal.ITIMER_VIRTUAL, TICK, TICK)
     try:

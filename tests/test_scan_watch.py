@@ -30,7 +30,7 @@ def short_limit(monkeypatch: pytest.MonkeyPatch) -> float:
 
 def test_a_runaway_scan_is_stopped_inside_the_watch(short_limit):
     started = time.process_time()
-    with pytest.raises(TimeoutError), scan_watch.watched():
+    with pytest.raises(TimeoutError), scan_watch.watched(), scan_watch.RULE_RUN:
         RUNAWAY.match("a" * 80, timeout=scan_timeout())
     assert time.process_time() - started < short_limit + 1.0
     assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)  # disarmed
@@ -39,9 +39,16 @@ def test_a_runaway_scan_is_stopped_inside_the_watch(short_limit):
 def test_many_quick_scans_are_not_one_long_one(short_limit):
     quick = regex.compile(r"(?:a|aa)+c")
     started = time.process_time()
-    with scan_watch.watched():
+    with scan_watch.watched(), scan_watch.RULE_RUN:
         while time.process_time() - started < 3 * short_limit:
             quick.match("a" * 12 + "c", timeout=scan_timeout())
+
+
+def test_code_between_rules_is_never_interrupted(short_limit):
+    started = time.process_time()
+    with scan_watch.watched():  # no rule runs: a tick must not raise here
+        while time.process_time() - started < 3 * short_limit:
+            pass
 
 
 def test_the_watch_covers_only_its_block_and_its_thread():
