@@ -6,12 +6,20 @@ reading the process CPU clock (CLOCK_PROCESS_CPUTIME_ID) as each call starts and
 real system call, unlike the monotonic clock, at about 1.3 us a call here, and an article's
 rules make some sixty calls (a tenth of their time).
 
-So while an article's rules run in the main thread (`watched`), a CPU-time interval timer
-ticks once a second instead, and every scan that starts counts itself (`scan_timeout`). A
-tick that finds no new scan for SCAN_TIMEOUT seconds while a rule runs (`RULE_RUN`) raises
-TimeoutError there: the `regex` module checks for signals while it matches, so a runaway
-scan stops, as the per-call limit stopped it (to within a tick), and the rule is reported as
-timed out. Two system calls an article.
+So while an article's rules run in the main thread (`watched`), a user-CPU interval timer
+(ITIMER_VIRTUAL) ticks once a second instead, and every scan that starts counts itself
+(`scan_timeout`). A tick that finds no new scan for SCAN_TIMEOUT seconds while a rule runs
+(`RULE_RUN`) raises TimeoutError there: the `regex` module checks for signals while it
+matches, so a runaway scan stops, as the per-call limit stopped it (to within a tick), and
+the rule is reported as timed out. Two system calls an article.
+
+What differs from the per-call limit, knowingly: the time counted is user CPU (not system
+time too); a rule that runs SCAN_TIMEOUT seconds without starting any scan is stopped as
+well; a `finditer` whose loop starts other scans is limited scan by scan, not as a whole (so
+a long but sound article is no longer cut off); and the date scan's budget for a whole text
+is kept by the date scan itself, so its last call may overrun it by one limit. Every single
+scan stays bounded, which is what keeps hostile text from hanging a run. The signal handler,
+once installed, stays for the life of the process; it does nothing outside a rule run.
 Anywhere else (threads, platforms without `setitimer`) scans keep their own `timeout=`.
 """
 
@@ -23,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-# Seconds of CPU one scan may spend on one text before it gives up.
+# Seconds of CPU one scan may spend on one text before it gives up (user CPU, under the watch).
 SCAN_TIMEOUT = 5.0
 TICK = 1.0  # seconds of CPU between two ticks of the watch
 
@@ -38,6 +46,9 @@ class _Watch(threading.local):
     seen = 0
     idle = 0
     live = False
+
+    def __init__(self) -> None:
+        self.outer: list[tuple[bool, int, int]] = []  # rule runs this one is nested in
 
 
 _WATCH = _Watch()
@@ -87,10 +98,12 @@ class _RuleRun:
 
     def __enter__(self) -> None:
         watch = _WATCH
+        watch.outer.append((watch.live, watch.seen, watch.idle))
         watch.seen, watch.idle, watch.live = watch.started, 0, True
 
     def __exit__(self, *exc: object) -> None:
-        _WATCH.live = False
+        watch = _WATCH
+        watch.live, watch.seen, watch.idle = watch.outer.pop()  # a rule run inside a rule
 
 
 RULE_RUN = _RuleRun()

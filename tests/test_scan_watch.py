@@ -83,3 +83,11 @@ def test_a_runaway_rule_is_reported_and_the_other_rules_still_run(short_limit):
     assert [(p.rule, p.reason) for p in out.problems] == [
         ("runaway", "text too hard to scan in time (pattern timeout)")
     ]
+
+
+def test_a_rule_run_inside_a_rule_run_leaves_the_outer_one_watched(short_limit):
+    # 38 letters: some five seconds unwatched, so a lost watch fails here instead of hanging.
+    with pytest.raises(TimeoutError), scan_watch.watched(), scan_watch.RULE_RUN:
+        with scan_watch.RULE_RUN:  # a rule that checks another article first
+            scan_timeout()
+        RUNAWAY.match("a" * 38, timeout=scan_timeout())
