@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.normalise.dates import find_dates
+from checker.normalise.dates_followers import NARROWED_BY_NEXT, NEEDS_NEXT
 from checker.normalise.dates_grammar import KINDS, compile_grammar
-from checker.normalise.dates_openers import NARROWED_BY_NEXT, NEEDS_NEXT, START_WORDS
+from checker.normalise.dates_openers import START_WORDS
 from checker.normalise.dates_scan import Grammars, scan
 
 WORDS = st.sampled_from([
@@ -83,6 +84,7 @@ SCAN_WORDS = st.sampled_from(sorted({
     "latter", "day", "month", "year", "now", "today", "time", "thousand", "hundred", "ides",
     "Mondays", "fridays", "yrs", "wk", "o'clock", "people", "billion", "till", "thru",
     "round", "weekly", "weekMonday", "seasons", "mayor", "be", "Ünder", "wee\u212a",
+    "\u017f", "1990\u017f", "\u017fpring",
 }))  # fmt: skip
 SEPARATORS = st.sampled_from([" ", " ", " ", "", ", ", "-", "  "])
 

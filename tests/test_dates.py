@@ -374,7 +374,7 @@ def test_every_grammar_branch_has_openers() -> None:
 
 
 def test_keys_with_followers_open_only_the_branches_they_were_read_from() -> None:
-    from checker.normalise.dates_openers import NEEDS_NEXT
+    from checker.normalise.dates_followers import NEEDS_NEXT
     from checker.normalise.dates_scan import KINDS_BY_OPENER
 
     assert all(set(KINDS_BY_OPENER[key]) <= rule.kinds for key, rule in NEEDS_NEXT.items())
@@ -393,7 +393,7 @@ def test_words_that_follow_no_date_are_passed_by() -> None:
 
 
 def test_an_ordinal_before_half_or_quarter_tries_one_branch_and_still_reads_it() -> None:
-    from checker.normalise.dates_openers import NARROWED_BY_NEXT, ORDINAL_KINDS
+    from checker.normalise.dates_followers import NARROWED_BY_NEXT, ORDINAL_KINDS
     from checker.normalise.dates_scan import KINDS_BY_OPENER
 
     assert all(set(KINDS_BY_OPENER[key]) <= ORDINAL_KINDS for key in NARROWED_BY_NEXT)
@@ -410,6 +410,10 @@ def test_a_year_read_by_the_bare_year_branch_alone_is_still_read_whole() -> None
     text = "In 2023, output fell; in 2024 it rose, 2024 Q1 and 2025 March, the 1990 s (2020)."
     found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
     assert found == ["2023", "2024", "2024 Q1", "2025 March", "the 1990 s", "2020"]
+    # The grammar reads a long s as "s": the decade must still be found after a year.
+    text = "in 1990\u017f boom, in 1990 \u017f boom"
+    found = [text[m.start : m.end] for m in find_dates(text, WED_2023)]
+    assert found == ["1990\u017f", "1990 \u017f"]
 
 
 def test_paired_words_never_open_alone() -> None:

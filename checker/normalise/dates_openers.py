@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from checker.normalise.dates_fragments import trie_source
 from checker.normalise.dates_words import (
     CARDINAL_WORDS,
-    DAY_PARTS,
     DECADE_WORDS,
     HOLIDAYS,
     MONTH_PARTS,
@@ -146,13 +144,17 @@ def opener_of(start: re.Match[str]) -> str:
 
 def _year_key(start: re.Match[str]) -> str:
     """YEAR_DIGITS, or YEAR_ALONE / YEAR_WORD when what follows leaves only a bare year."""
-    after = start["after"]
+    after, text = start["after"], start.string
     if after is None:
         mark_or_letter = start["mark"] is not None or start["letter"] is not None
-        return YEAR_DIGITS if mark_or_letter else YEAR_ALONE
-    end, text = start.end("after"), start.string
+        nxt = start.end("digits")
+        # Not ASCII: the grammar reads some such letters as ASCII ones (long s as "s").
+        plain = nxt == len(text) or text[nxt].isascii()
+        return YEAR_DIGITS if mark_or_letter or not plain else YEAR_ALONE
+    end = start.end("after")
     whole = end == len(text) or not text[end].isalpha()  # else `[a-z]+` stopped at a letter
-    if whole and after.isalpha() and not after.startswith(NOT_AFTER_YEAR) and after not in MONTHS:
+    word = after.isascii() and after.isalpha()
+    if whole and word and not after.startswith(NOT_AFTER_YEAR) and after not in MONTHS:
         return YEAR_WORD
     return YEAR_DIGITS
 
@@ -316,114 +318,3 @@ OPENERS: dict[str, frozenset[str]] = {
     "k_year_pair": frozenset({YEAR_DIGITS}),
     "k_year": frozenset({YEAR_DIGITS, YEAR_ALONE, YEAR_WORD}),
 }
-
-
-@dataclass(frozen=True)
-class Followers:
-    """The words that must come next for any branch a key opens to match there.
-
-    Read off those branches (`kinds`; `tests/test_dates.py` checks that the key opens no
-    other): after a whole word that begins with none of `words`, `dates_scan` does not try
-    the grammar. Beginnings count because some branches read on without a word end ("next
-    weekMonday"). `group`: the START_SCAN group holding that word ("second" after a word,
-    "third" after "the"). `lower_only`: judged only where the key's word is in lower case.
-    """
-
-    group: str
-    words: frozenset[str]
-    kinds: frozenset[str]
-    lower_only: bool = False
-
-    def allow(self, start: re.Match[str], lowered: str, text: str) -> bool:
-        """Whether a date may start at this START_SCAN match, as far as the next word goes."""
-        word = start[self.group]
-        if word is None or not word.isalpha():  # a count in digits, a mark: for the grammar
-            return True
-        after = start.end(self.group)
-        if after < len(lowered) and lowered[after].isalpha():
-            return True  # `[a-z]+` stopped at another letter: not a whole word
-        if self.lower_only and not text.startswith(start.group(), start.start()):
-            return True
-        return any(word[:n] in self.words for n in range(1, min(len(word), LONGEST) + 1))
-
-
-# Relative words ("next", "the past") open a date only before a count, a unit, a weekday,
-# a month, a season, a holiday or a part of the day: "next round" and "the past five
-# seasons" are no dates, or not from here (`k_rel_unit`, `k_last_n`, `k_rel_weekday`, ...).
-_REL = (
-    firsts(HOLIDAYS, WEEKDAYS, MONTHS, SEASONS, CARDINAL_WORDS, DAY_PARTS)
-    | {"the", "calendar", "week", "weekend", "month", "year", "yr", "quarter", "qtr", "decade"}
-    | {"fortnight", "day"}
-)
-_REL_KINDS = frozenset({
-    "k_holiday", "k_weekday_date", "k_season", "k_last_n", "k_weekday_week", "k_rel_unit",
-    "k_rel_weekday", "k_rel_month", "k_anchored",
-})  # fmt: skip
-# "may" and "march" in lower case are a modal and a verb far more often than a month. As
-# months they stand alone only before punctuation (`month_alone`); before a word they need
-# a day ("may the 5th", "march first"), a year said aloud ("may two thousand"), "of"
-# (`k_month_year`), "after" (`k_after_next`) or "day" ("may day"). "May be" is none of these.
-_MONTH = firsts(ORDINAL_WORDS, CARDINAL_WORDS, TEEN_WORDS, UNIT_WORDS, TENS_WORDS) | {
-    "the", "of", "after", "day",
-}  # fmt: skip
-_MONTH_KINDS = frozenset({
-    "k_range_mdd", "k_holiday_weekend", "k_holiday", "k_word_date", "k_alt_pair", "k_iso",
-    "k_month_day", "k_month_number", "k_slash_day", "k_month_year", "k_after_next",
-    "k_rel_month", "k_month",
-})  # fmt: skip
-# A day with an ordinal suffix ("80th", "the 80th") goes on with a weekday, a month, "of",
-# "last", a unit, "to"/"and" (a range) or, after "on", one of the words `k_ordinal_day`
-# allows: "the 80th anniversary" is none of these. Only "5th" + space + word is judged;
-# "80s" and "14april" go to the grammar as before.
-_ORDINAL_DAY = firsts(WEEKDAYS, MONTHS) | {
-    "of", "last", "day", "week", "month", "quarter", "qtr", "half", "century", "and", "to",
-    "through", "thru", "until", "till", "at", "in", "or", "from", "when", "with", "for",
-}  # fmt: skip
-_ORDINAL_DAY_KINDS = frozenset({
-    "k_range_ddm", "k_word_date", "k_nth_weekday", "k_nth_week", "k_part_of", "k_nth_day",
-    "k_day_month", "k_ordinal_day", "k_quarter", "k_half", "k_decade", "k_century",
-})  # fmt: skip
-# A day and a mark ("5-", "5/") then a word: only a month ("5-May"), or an ordinal or "the"
-# that a range goes on with ("5-the 7th May"). "37-page" is none of these; digits and
-# apostrophes ("5/12", "90's") go to the grammar as before.
-_MARKED_DAY = firsts(MONTHS, ORDINAL_WORDS) | {"the"}
-_MARKED_DAY_KINDS = frozenset({
-    "k_range_ddm", "k_numeric", "k_day_month", "k_month_number", "k_slash_day", "k_decade",
-})  # fmt: skip
-NEEDS_NEXT: dict[str, Followers] = {
-    DAY_LETTER: Followers("sufword", _ORDINAL_DAY, _ORDINAL_DAY_KINDS),
-    f"the {DAY_DIGITS}": Followers("thsuf", _ORDINAL_DAY, _ORDINAL_DAY_KINDS),
-    DAY_MARK: Followers("markword", _MARKED_DAY, _MARKED_DAY_KINDS),
-    **dict.fromkeys(
-        ["next", "past", "previous", "coming", "following", "upcoming"],
-        Followers("second", _REL, _REL_KINDS),
-    ),
-    **dict.fromkeys(
-        the(["next", "past", "previous", "coming", "following"]),
-        Followers("third", _REL, _REL_KINDS),
-    ),
-    **dict.fromkeys(["may", "march"], Followers("second", _MONTH, _MONTH_KINDS, lower_only=True)),
-}
-
-# An ordinal word ("second", "the second") opens ten branches, but before "half", "quarter",
-# "century", "week", "month" or "day" only one of them can match there: "the second half"
-# is k_half's alone. The others want a weekday, a month, "of", "last", "and", a count or a
-# mark after the ordinal (`k_range_ddm`, `k_day_month`, `k_nth_weekday`, ...). "twenty" and
-# "thirty" are counts too ("twenty days ago"), so they are not keys here.
-ORDINAL_NEXT = {
-    "half": "k_half", "quarter": "k_quarter", "qtr": "k_quarter", "century": "k_century",
-    "week": "k_nth_week", "month": "k_part_of", "day": "k_nth_day",
-}  # fmt: skip
-ORDINAL_KINDS = frozenset({
-    "k_range_ddm", "k_word_date", "k_nth_weekday", "k_nth_week", "k_part_of", "k_nth_day",
-    "k_day_month", "k_quarter", "k_half", "k_century",
-})  # fmt: skip
-_ORDINAL_KEYS = [word for word in ORDINAL_WORDS if word.isalpha()]
-# Key -> (the START_SCAN group holding the next word, next word -> the one branch left).
-NARROWED_BY_NEXT: dict[str, tuple[str, dict[str, str]]] = {
-    **dict.fromkeys(_ORDINAL_KEYS, ("second", ORDINAL_NEXT)),
-    **dict.fromkeys(the(_ORDINAL_KEYS), ("third", ORDINAL_NEXT)),
-}
-
-# The longest follower: a word's longer beginnings need no lookup.
-LONGEST = max(len(word) for rule in NEEDS_NEXT.values() for word in rule.words)

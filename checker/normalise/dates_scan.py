@@ -25,15 +25,9 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.normalise.dates_followers import NARROWED_BY_NEXT, NEEDS_NEXT, Followers
 from checker.normalise.dates_grammar import KINDS, compile_grammar
-from checker.normalise.dates_openers import (
-    NARROWED_BY_NEXT,
-    NEEDS_NEXT,
-    OPENERS,
-    START_SCAN,
-    Followers,
-    opener_of,
-)
+from checker.normalise.dates_openers import OPENERS, START_SCAN, opener_of
 from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import SCAN_TIMEOUT, scan_timeout
 
@@ -147,7 +141,7 @@ def _narrowed(
 ) -> tuple[str, ...]:
     """The kinds worth trying when the next word is one that leaves only one branch."""
     word = start[group]
-    if word is None:
+    if word is None or not word.isascii():
         return kinds
     end = start.end(group)
     if end < len(lowered) and lowered[end].isalpha():
