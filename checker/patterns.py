@@ -152,7 +152,13 @@ def spans_of(
     lower-cased text is some twenty times quicker than the pattern's own scan. `str.lower`
     folds as IGNORECASE does for these letters (the Kelvin sign "K" reads "k" in both).
     """
-    lowered = text.lower()
+    lowered = _lowered(text)
     if not any(word in lowered for word in openings):
         return []
     return [m.span() for m in finditer(pattern, text)]
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    """text.lower(), once per text: several guards ask about the same article."""
+    return text.lower()

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.normalise.dates_openers import DAY_DIGITS, DAY_LETTER, DAY_MARK, firsts, the
+from checker.normalise.dates_openers import (
+    DAY_DIGITS,
+    DAY_LETTER,
+    DAY_MARK,
+    firsts,
+    next_word,
+    the,
+)
 from checker.normalise.dates_words import (
     CARDINAL_WORDS,
     DAY_PARTS,
@@ -44,16 +51,11 @@ class Followers:
     kinds: frozenset[str]
     lower_only: bool = False
 
-    def allow(self, start: re.Match[str], lowered: str, text: str) -> bool:
+    def allow(self, start: re.Match[str], text: str) -> bool:
         """Whether a date may start at this START_SCAN match, as far as the next word goes."""
-        word = start[self.group]
-        # A count in digits, a mark, a letter the grammar may read as ASCII (long s): all are
-        # for the grammar to judge.
-        if word is None or not (word.isascii() and word.isalpha()):
+        word = next_word(start, self.group)
+        if word is None:
             return True
-        after = start.end(self.group)
-        if after < len(lowered) and lowered[after].isalpha():
-            return True  # `[a-z]+` stopped at another letter: not a whole word
         if self.lower_only and not text.startswith(start.group(), start.start()):
             return True
         return any(word[:n] in self.words for n in range(1, min(len(word), LONGEST) + 1))

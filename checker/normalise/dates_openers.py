@@ -142,19 +142,29 @@ def opener_of(start: re.Match[str]) -> str:
     return APOSTROPHE if token in ("'", "’") else token
 
 
+def next_word(start: re.Match[str], group: str) -> str | None:
+    """The word a group of a START_SCAN match holds, if it is a whole word of ASCII letters.
+
+    Anything else (digits, a mark, a letter the grammar may read as an ASCII one, such as
+    a long s for "s", or a run that `[a-z]+` cut short) is for the grammar to judge.
+    """
+    word = start[group]
+    if word is None or not (word.isascii() and word.isalpha()):
+        return None
+    end, text = start.end(group), start.string  # START_SCAN runs over the lower-cased text
+    return word if end == len(text) or not text[end].isalpha() else None
+
+
 def _year_key(start: re.Match[str]) -> str:
     """YEAR_DIGITS, or YEAR_ALONE / YEAR_WORD when what follows leaves only a bare year."""
-    after, text = start["after"], start.string
-    if after is None:
-        mark_or_letter = start["mark"] is not None or start["letter"] is not None
-        nxt = start.end("digits")
+    if start["after"] is None:
+        if start["mark"] is not None or start["letter"] is not None:
+            return YEAR_DIGITS
+        end, text = start.end("digits"), start.string
         # Not ASCII: the grammar reads some such letters as ASCII ones (long s as "s").
-        plain = nxt == len(text) or text[nxt].isascii()
-        return YEAR_DIGITS if mark_or_letter or not plain else YEAR_ALONE
-    end = start.end("after")
-    whole = end == len(text) or not text[end].isalpha()  # else `[a-z]+` stopped at a letter
-    word = after.isascii() and after.isalpha()
-    if whole and word and not after.startswith(NOT_AFTER_YEAR) and after not in MONTHS:
+        return YEAR_ALONE if end == len(text) or text[end].isascii() else YEAR_DIGITS
+    word = next_word(start, "after")
+    if word is not None and not word.startswith(NOT_AFTER_YEAR) and word not in MONTHS:
         return YEAR_WORD
     return YEAR_DIGITS
 

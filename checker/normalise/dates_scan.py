@@ -27,7 +27,7 @@ import regex
 
 from checker.normalise.dates_followers import NARROWED_BY_NEXT, NEEDS_NEXT, Followers
 from checker.normalise.dates_grammar import KINDS, compile_grammar
-from checker.normalise.dates_openers import OPENERS, START_SCAN, opener_of
+from checker.normalise.dates_openers import OPENERS, START_SCAN, next_word, opener_of
 from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import SCAN_TIMEOUT, scan_timeout
 
@@ -110,10 +110,10 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
         if plan is None:
             continue
         kinds, followers, narrowing = plan
-        if followers is not None and not followers.allow(start, lowered, text):
+        if followers is not None and not followers.allow(start, text):
             continue
         if narrowing is not None:
-            kinds = _narrowed(start, narrowing, key, kinds, lowered)
+            kinds = _narrowed(start, narrowing, key, kinds)
             if not kinds:
                 continue
         grammar = compiled.get(kinds) or grammars.for_kinds(kinds)
@@ -137,13 +137,8 @@ def scan(text: str, grammars: Grammars = GRAMMARS) -> Iterator[tuple[str, regex.
 
 
 def _narrowed(
-    start: re.Match[str], group: str, key: str, kinds: tuple[str, ...], lowered: str
+    start: re.Match[str], group: str, key: str, kinds: tuple[str, ...]
 ) -> tuple[str, ...]:
     """The kinds worth trying when the next word is one that leaves only one branch."""
-    word = start[group]
-    if word is None or not word.isascii():
-        return kinds
-    end = start.end(group)
-    if end < len(lowered) and lowered[end].isalpha():
-        return kinds  # `[a-z]+` stopped at another letter: not a whole word
-    return NARROWED.get((key, word), kinds)
+    word = next_word(start, group)
+    return kinds if word is None else NARROWED.get((key, word), kinds)
