@@ -139,7 +139,6 @@ ANNIVERSARY_OCCASION = compile_pattern(
 # A web address: dates inside one ("/2025/aug/30/") are metadata, not claims.
 URL = compile_pattern(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
 URL_OPENINGS = ("http", "www.")  # every match holds one of these, in any case
-OCCASION_OPENINGS = ("mark",)  # and every ANNIVERSARY_OCCASION match this
 
 
 def spans_of(
@@ -148,9 +147,9 @@ def spans_of(
     """The spans `pattern` finds in `text`, which is not scanned when it holds none of the
     `openings` (in any case) that every match holds.
 
-    Most articles have no web address and mark no anniversary; a substring test over the
-    lower-cased text is some twenty times quicker than the pattern's own scan. `str.lower`
-    folds as IGNORECASE does for these letters (the Kelvin sign "K" reads "k" in both).
+    Most articles have no web address; a substring test over the lower-cased text is some
+    twenty times quicker than the pattern's own scan. `str.lower` folds as IGNORECASE does
+    for these letters.
     """
     lowered = _lowered(text)
     if not any(word in lowered for word in openings):

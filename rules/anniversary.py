@@ -17,6 +17,7 @@ from checker.model import Article, Claim, DateSpan, Family, Interval, Key, Modal
 from checker.normalise.anchors import (
     folded_words,
     matches_at,
+    occasions,
     space_start,
     word_starts_before,
 )
@@ -24,7 +25,7 @@ from checker.normalise.dates import parse_date, shift_years
 from checker.normalise.entities import event_near, events, slug
 from checker.normalise.numbers import parse_number, parse_ordinal
 from checker.normalise.prefilter import lower_keeping_offsets
-from checker.patterns import ANNIVERSARY_OCCASION, compile_pattern, sentence_span
+from checker.patterns import compile_pattern, sentence_span
 from checker.rule import Example, Expect, Rule
 
 NTH_ANNIVERSARY = compile_pattern(
@@ -50,7 +51,7 @@ YEARS_OF = compile_pattern(
 # Words the patterns must hold, found by a quick scan of the lower-cased text; the patterns
 # are tried only at the offsets these allow (see `matches_at`).
 ANNIVERSARY_WORD = folded_words("anniversary")
-# YEARS_OF begins with one of these, ANNIVERSARY_OCCASION with the only one that begins "m".
+# YEARS_OF begins with one of these.
 YEARS_OF_WORD = folded_words("mark", "celebrat", "commemorat")
 
 
@@ -116,8 +117,8 @@ def extract(article: Article) -> Iterator[Claim]:
         if "anniversar" in low
         else []
     )
-    occasions = YEARS_OF_WORD.starts(low)
-    years_of = matches_at(YEARS_OF, text, occasions)
+    opening_words = YEARS_OF_WORD.starts(low)
+    years_of = matches_at(YEARS_OF, text, opening_words)
     counted += [(m, _whole(parse_number(m["years"]))) for m in years_of]
     for m, nth in counted:
         if nth is None or nth <= 0:
@@ -146,8 +147,7 @@ def extract(article: Article) -> Iterator[Claim]:
                 key=Key(Family.DATE, event, "when"),
                 dates=DateSpan(date(base, 1, 1), date(base, 12, 31)),
             )
-    marks = [start for start in occasions if low[start] == "m"]
-    for m in matches_at(ANNIVERSARY_OCCASION, text, marks):
+    for m in occasions(text):
         years = parse_number(m["years"]) if m["years"].lower() not in ("a", "one") else 1.0
         if years is None or years <= 0 or years != int(years):
             continue

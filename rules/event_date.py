@@ -19,14 +19,13 @@ from collections.abc import Iterator
 from datetime import date
 
 from checker.model import Article, Claim, Family, Key, Modality, Notice, Offset
+from checker.normalise.anchors import occasions
 from checker.normalise.dates import DateMatch, Grain, find_dates
 from checker.normalise.dates_impossible import find_impossible_dates
 from checker.normalise.entities import event_near, events
 from checker.normalise.modality import modality_before
 from checker.normalise.offsets import content_words, names_event, read_offset
 from checker.patterns import (
-    ANNIVERSARY_OCCASION,
-    OCCASION_OPENINGS,
     URL,
     URL_OPENINGS,
     sentence_span,
@@ -40,7 +39,7 @@ UNNAMED = "unnamed"
 
 def occasion_days(article: Article) -> list[tuple[int, int]]:
     """Spans of anniversary occasions, whose days belong to the anniversary rule."""
-    return spans_of(ANNIVERSARY_OCCASION, article.text, OCCASION_OPENINGS)
+    return [m.span() for m in occasions(article.text)]
 
 
 def extract(article: Article) -> Iterator[Claim | Notice]:

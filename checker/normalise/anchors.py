@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from checker.patterns import scan_timeout
+from checker.normalise.prefilter import lower_keeping_offsets
+from checker.patterns import ANNIVERSARY_OCCASION, scan_timeout
 
 # The characters besides a letter and its capital that a case-insensitive `regex` pattern
 # matches for it (simple case folding), as they stand in `lower_keeping_offsets(text)`. The
@@ -118,3 +120,15 @@ def matches_at(
         if m is not None:
             yield m
             end = m.end()
+
+
+# Every ANNIVERSARY_OCCASION match begins with "mark" ("marked two years on ...").
+OCCASION_WORD = folded_words("mark")
+
+
+@lru_cache(maxsize=4)
+def occasions(text: str) -> tuple[regex.Match[str], ...]:
+    """ANNIVERSARY_OCCASION's matches, found once per text: the anniversary rule reads them,
+    and the event-date rule leaves the days they state alone."""
+    low = lower_keeping_offsets(text)
+    return tuple(matches_at(ANNIVERSARY_OCCASION, text, OCCASION_WORD.starts(low)))
