@@ -125,8 +125,10 @@ def may_end_with(window: str, endings: tuple[str, ...], spaces: str = "") -> boo
     return window.lower().endswith(endings)
 
 
+@lru_cache(maxsize=8)
 def lowered(text: str) -> str | None:
-    """text.lower() when it keeps every offset (it does, but for a few letters like "İ")."""
+    """text.lower() when it keeps every offset (it does, but for a few letters like "İ");
+    found once per text, as the money and number readers and lower_keeping_offsets ask."""
     low = text.lower()
     return low if len(low) == len(text) else None
 
