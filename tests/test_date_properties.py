@@ -21,6 +21,7 @@ WORDS = st.sampled_from([
 ])  # fmt: skip
 WHOLE_GRAMMAR = compile_grammar(KINDS)
 CUT_DOWN = Grammars(uses_per_branch=0)  # always the cut-down grammars
+BY_BRANCH = Grammars(uses_per_branch=10**9)  # never: each branch alone, in grammar order
 REFERENCES = st.dates(min_value=date(1950, 1, 1), max_value=date(2150, 12, 31))
 
 
@@ -105,6 +106,8 @@ def _kind(match: regex.Match[str]) -> str | None:
 def test_scan_finds_what_the_whole_grammar_finds(text: str) -> None:
     whole = [(m.span(), _kind(m)) for m in WHOLE_GRAMMAR.finditer(text) if m.end() > m.start()]
     assert [(m.span(), kind) for kind, m in scan(text, CUT_DOWN)] == whole
+    by_branch = [(m.span(), kind, m.groupdict()) for kind, m in scan(text, BY_BRANCH)]
+    assert by_branch == [(m.span(), k, m.groupdict()) for k, m in scan(text, CUT_DOWN)]
 
 
 @settings(max_examples=600, deadline=None)
