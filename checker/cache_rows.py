@@ -64,9 +64,11 @@ def read_article_row(
         raise CodecError("checksum does not match")
     claims, problems = decode_result(payload)
     # Cheap checks that the entries are these claims' (the version covers the renderer):
-    # as many, and the first claim's id opens them.
+    # as many, and the first claim's id, worked out afresh, is the one kept and opens them.
     if count_entries(rendered) != len(claims):
         raise CodecError("report entries do not match the claims")
+    if claims and claims[0].id != claims[0].id_from_fields():
+        raise CodecError("a kept claim id is not its claim's")
     if claims and not opens_with(rendered, claims[0].id):
         raise CodecError("report entries are not this article's")
     kept = tuple(claims)

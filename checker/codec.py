@@ -9,6 +9,7 @@ this module writes raises CodecError, so a damaged cache row is never half-trust
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modalit
 from checker.report.build import ArticleInfo, ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
-CODEC_VERSION = 4  # 4: contexts apart from the claims (encode_contexts)
+CODEC_VERSION = 5  # 5: each claim's id kept with it
 
 
 class CodecError(ValueError):
@@ -39,10 +40,11 @@ def _member(table: dict[str, Any], value: Any) -> Any:
         raise CodecError(f"not one of {sorted(table)}: {value!r}") from None
 
 
-# A claim in the cache: its fields in this order (a list, quicker to read back than a dict).
+# A claim in the cache: its fields in this order (a list, quicker to read back than a dict),
+# then its id: worked out once, where the claim was found, not again for every warm run.
 CLAIM_ROW = (
     "article", "rule", "key", "quote", "start", "end", "line", "amount", "dates", "alternatives",
-    "modality", "attribution", "annual", "note", "offset",
+    "modality", "attribution", "annual", "note", "offset", "id",
 )
 
 
@@ -56,6 +58,7 @@ def encode_claim_row(c: Claim) -> list[Any]:
         [_span(s) for s in c.alternatives],
         c.modality.value, c.attribution, c.annual, c.note,
         None if c.offset is None else [c.offset.days, _key(c.offset.anchor), c.offset.phrase],
+        c.id,
     ]
 
 
@@ -130,39 +133,58 @@ def _interval_of(lower: Any, upper: Any, bound: Any, unit: Any, tolerance: Any) 
     )
 
 
+# Claim's fields in declaration order, each with its slot's setter. A frozen dataclass's
+# __init__ sets every field through object.__setattr__, which made up most of reading a
+# claim back (a warm run reads every claim of the corpus); the slots are set directly
+# instead, with values checked as the model's types. Claim has no __post_init__ to skip:
+# `test_cache` checks that, and that this gives the claim Claim(...) would.
+_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+_CLAIM_SETTERS = tuple(getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
+
+
+def _claim_of(values: tuple[Any, ...]) -> Claim:
+    """The claim with these field values, in _CLAIM_FIELDS order (all of them: the caller's
+    own tuple, so zip is not asked to check its length on every claim)."""
+    claim = Claim.__new__(Claim)
+    for put, value in zip(_CLAIM_SETTERS, values):  # noqa: B905
+        put(claim, value)
+    return claim
+
+
 def decode_claim_row(row: Any) -> Claim:
     """The claim a list from encode_claim_row stands for; CodecError when it is not one."""
     try:
         (article, rule, key, quote, start, end, line, amount, dates, alternatives, modality,
-         attribution, annual, note, offset) = row
+         attribution, annual, note, offset, ident) = row
         # Exact types, as json.loads gives them (no bool for an int, no float for an int).
         if not (
             type(article) is str and type(rule) is str and type(quote) is str
             and type(start) is int and type(end) is int and type(line) is int
             and type(annual) is bool and (attribution is None or type(attribution) is str)
-            and (note is None or type(note) is str)
+            and (note is None or type(note) is str) and type(ident) is str
         ):
             raise CodecError(f"bad claim field types: {row!r:.200}")
         # Unpacking a list into the cached readers' arguments: a wrong length is a TypeError.
-        return Claim(
-            article=article,
-            rule=rule,
-            key=_key_of(*key),
-            quote=quote,
-            start=start,
-            end=end,
-            line=line,
-            amount=None if amount is None else _interval_of(*amount),
-            dates=None if dates is None else _span_of(*dates),
-            alternatives=tuple([_span_of(*s) for s in alternatives]) if alternatives else (),
-            modality=_MODALITIES[modality],
-            attribution=attribution,
-            annual=annual,
-            note=note,
-            offset=None if offset is None else Offset(
+        return _claim_of((
+            article,
+            rule,
+            _key_of(*key),
+            quote,
+            start,
+            end,
+            line,
+            None if amount is None else _interval_of(*amount),
+            None if dates is None else _span_of(*dates),
+            tuple([_span_of(*s) for s in alternatives]) if alternatives else (),
+            _MODALITIES[modality],
+            attribution,
+            annual,
+            note,
+            None if offset is None else Offset(
                 _int(offset[0]), _read_key(offset[1]), _text(offset[2])  # type: ignore[arg-type]
             ),
-        )
+            ident,
+        ))
     except CodecError:
         raise
     except (KeyError, TypeError, ValueError) as exc:  # ValueError: bad enum value or date

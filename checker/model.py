@@ -240,6 +240,9 @@ class Claim:
     annual: bool = False
     note: str | None = None  # why a value is missing, e.g. "no publication date"
     offset: Offset | None = None  # "two days after the talks": checked against the talks' date
+    # `id`, once worked out: the report, findings and cache checks each ask for it. Not part
+    # of the claim's value (no init, no compare), and `dataclasses.replace` starts it afresh.
+    _id: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def at(cls, article: Article, span: tuple[int, int], **fields: object) -> Claim:
@@ -262,6 +265,14 @@ class Claim:
     @property
     def id(self) -> str:
         """Stable id: the same claim text at the same place of the same article."""
+        known = self._id
+        if known is None:
+            known = self.id_from_fields()
+            object.__setattr__(self, "_id", known)  # a cache of a pure function of the fields
+        return known
+
+    def id_from_fields(self) -> str:
+        """`id` worked out afresh, whatever was kept (the cache checks what it kept)."""
         raw = f"{self.article}\x00{self.rule}\x00{self.key}\x00{self.start}\x00{self.quote}"
         return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 

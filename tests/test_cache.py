@@ -68,14 +68,29 @@ def test_codec_round_trips_every_field_exactly():
         back = decode_claim(encode_claim(claim))
         assert back == claim
         assert type(back.amount.lower) is type(claim.amount.lower)  # an int stays an int
-    # Every field of the model is written: a new field must be added to the codec.
-    assert set(encode_claim(FULL)) == {f.name for f in dataclasses.fields(Claim)}
+    # Every field of the model is written, and the claim's id: a new field must be added to
+    # the codec.
+    assert set(encode_claim(FULL)) == {f.name for f in dataclasses.fields(Claim) if f.init} | {"id"}
     problems = [Skipped("a/b.txt", "rule failed", 3, "event-date", False)]
     assert decode_result(encode_result([FULL], problems)) == ([FULL], problems)
     contexts = [ClaimContext("before ", "May 9, 1945", " after")]
     assert decode_contexts(encode_contexts(contexts, [FULL]), [FULL]) == contexts
     squeezed = [ClaimContext("", "May 9,\n1945", "")]  # not the claim's own quote: kept
     assert decode_contexts(encode_contexts(squeezed, [FULL]), [FULL]) == squeezed
+
+
+def test_a_decoded_claim_is_the_claim_its_constructor_makes():
+    """The codec sets a claim's slots directly, skipping Claim.__init__: nothing may differ."""
+    assert not hasattr(Claim, "__post_init__")  # the constructor would run it; the codec not
+    for claim in (FULL, dataclasses.replace(FULL, amount=None, alternatives=(), offset=None)):
+        back = decode_claim(encode_claim(claim))
+        made = Claim(**{f.name: getattr(back, f.name) for f in dataclasses.fields(Claim) if f.init})
+        for f in dataclasses.fields(Claim):
+            if f.init:
+                assert getattr(back, f.name) == getattr(made, f.name), f.name
+        assert back._id == claim.id  # kept with the claim, not worked out again
+        assert hash(back) == hash(claim) and back.id == claim.id == back.id_from_fields()
+        assert dataclasses.replace(back, start=0)._id is None  # a changed claim works it out again
 
 
 def flat_contexts(collected) -> list[ClaimContext]:
@@ -194,6 +209,30 @@ def test_quote_check_catches_a_consistent_but_wrong_row(corpus, registry, tmp_pa
         )
     cache = ClaimCache(folder, warn=lambda _: None)
     assert stream(corpus, registry, cache).extracted == cache.rejected == 1
+
+
+def test_a_kept_claim_id_that_is_not_its_claims_is_caught(corpus, registry, tmp_path):
+    """Ids are kept with the claims; the first is worked out again, as a check on the row."""
+    from checker.cache_rows import _row_checksum
+
+    folder = tmp_path / "cache"
+    stream(corpus, registry, ClaimCache(folder))
+    with sqlite3.connect(folder / DB_NAME) as db:
+        key, payload, contexts, rendered = db.execute(
+            "SELECT key, payload, contexts, rendered FROM articles "
+            "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key LIMIT 1"
+        ).fetchone()
+        record = json.loads(payload)
+        record["claims"][0][CLAIM_ROW.index("id")] = "c-0000000000"
+        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        db.execute(
+            "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
+            (payload, _row_checksum(payload, contexts, rendered), key),
+        )
+    warnings: list[str] = []
+    cache = ClaimCache(folder, warn=warnings.append)
+    assert stream(corpus, registry, cache).extracted == cache.rejected == 1
+    assert any("claim id" in w for w in warnings)
 
 
 def test_cache_clear(tmp_path, registry):
