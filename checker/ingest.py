@@ -238,6 +238,13 @@ def iter_files(root: Path) -> Iterator[Path | Skipped]:
     A folder reached again through a symbolic link (a loop, or two links to one folder) is
     reported once, as a warning, and not walked again; a folder that cannot be listed is skipped.
     """
+    for item in iter_file_names(root):
+        yield item if isinstance(item, Skipped) else Path(item)
+
+
+def iter_file_names(root: Path) -> Iterator[str | Skipped]:
+    """iter_files with each file as a path string: a Path per file of a large corpus costs
+    more than a warm run spends on most of its files."""
     seen: dict[tuple[int, int], str] = {}
     unlisted: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append, followlinks=True):
@@ -262,7 +269,7 @@ def iter_files(root: Path) -> Iterator[Path | Skipped]:
             if name.startswith(".") or name in MANIFEST_NAMES:
                 continue
             if name.endswith(ARTICLE_SUFFIXES + RECORD_SUFFIXES):
-                yield Path(dirpath, name)
+                yield os.path.join(dirpath, name)
     for exc in unlisted:  # the root itself could not be listed
         yield Skipped(_relative(exc.filename, root), f"cannot read folder: {exc.strerror or exc}")
 

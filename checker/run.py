@@ -20,7 +20,7 @@ from checker.ingest import (
     InputError,
     ManifestEntry,
     iter_corpus,
-    iter_files,
+    iter_file_names,
     read_one,
     unknown_in_manifest,
 )
@@ -105,7 +105,7 @@ class _FileJobs:
         root, options = self.options.corpus, self.options
         if not root.exists():
             raise InputError(f"{root}: no such file or folder")
-        files = iter([root]) if root.is_file() else iter_files(root)
+        files = iter([str(root)]) if root.is_file() else iter_file_names(root)
         base = root.parent if root.is_file() else root
         records: dict[str, dict[str, ManifestEntry]] = {}  # manifest rows of .jsonl records
         folders: dict[str, str] = {}  # folder -> its path relative to the corpus
@@ -117,19 +117,17 @@ class _FileJobs:
                 if is_selected(path.path, options.include, options.exclude):
                     yield path
                 continue
-            rel = _relative_by_folder(str(path), base, folders)
+            rel = _relative_by_folder(path, base, folders)
             self.found.add(rel)
-            jsonl = path.suffix in RECORD_SUFFIXES
+            jsonl = os.path.splitext(path)[1] in RECORD_SUFFIXES
             if not is_selected(rel, options.include, options.exclude):
                 if jsonl:  # its record ids still count as found
-                    self.found.update(
-                        a.id for a in read_one(path, rel, records.get(rel, {}), options.max_bytes)
-                        if isinstance(a, Article)
-                    )
+                    read = read_one(Path(path), rel, records.get(rel, {}), options.max_bytes)
+                    self.found.update(a.id for a in read if isinstance(a, Article))
                 continue
             entry = self.manifest.get(rel)
             manifest = records.get(rel, {}) if jsonl else ({rel: entry} if entry else {})
-            yield FileJob(str(path), rel, manifest)
+            yield FileJob(path, rel, manifest)
 
     def unknown(self, collected: Collected) -> list[Skipped]:
         """The manifest rows naming no article, as iter_corpus reports them after the files."""
