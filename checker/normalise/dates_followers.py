@@ -11,7 +11,7 @@ the branches its keys open; `tests/test_dates.py` pins the keys to those branche
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.normalise.dates_openers import (
     DAY_DIGITS,
@@ -50,15 +50,26 @@ class Followers:
     words: frozenset[str]
     kinds: frozenset[str]
     lower_only: bool = False
+    # `words` by first letter, as tuples for str.startswith: one C call per judged word
+    # instead of a set lookup for each of its beginnings.
+    _by_first: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        assert "" not in self.words  # every word would begin with it
+        by_first: dict[str, tuple[str, ...]] = {}
+        for word in sorted(self.words):
+            by_first[word[0]] = (*by_first.get(word[0], ()), word)
+        object.__setattr__(self, "_by_first", by_first)
 
     def allow(self, start: re.Match[str], text: str) -> bool:
-        """Whether a date may start at this START_SCAN match, as far as the next word goes."""
+        """Whether a date may start at this START_SCAN match, as far as the next word goes:
+        whether the word begins with one of `words`."""
         word = next_word(start, self.group)
         if word is None:
             return True
         if self.lower_only and not text.startswith(start.group(), start.start()):
             return True
-        return any(word[:n] in self.words for n in range(1, min(len(word), LONGEST) + 1))
+        return word.startswith(self._by_first.get(word[0], ()))
 
 
 # Relative words ("next", "the past") open a date only before a count, a unit, a weekday,
@@ -138,6 +149,3 @@ NARROWED_BY_NEXT: dict[str, tuple[str, dict[str, str]]] = {
     **dict.fromkeys(_ORDINAL_KEYS, ("second", ORDINAL_NEXT)),
     **dict.fromkeys(the(_ORDINAL_KEYS), ("third", ORDINAL_NEXT)),
 }
-
-# The longest follower: a word's longer beginnings need no lookup.
-LONGEST = max(len(word) for rule in NEEDS_NEXT.values() for word in rule.words)
