@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -19,7 +19,7 @@ from importlib.resources import files
 import regex
 
 from checker.model import DateSpan
-from checker.normalise.prefilter import lower_keeping_offsets, trie_source
+from checker.normalise.prefilter import WordListScan, lower_keeping_offsets, trie_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +36,15 @@ class Gazetteer:
     """A table of aliases to ids, with the patterns that find them."""
 
     aliases: dict[str, str]  # lower-cased alias -> id
-    folded: re.Pattern[str]  # every other alias, lower-cased, run over lower-cased text
-    # `folded` led by the non-word character before the alias instead of a lookbehind for
-    # it: `re` skips from one such character to the next instead of trying every offset.
-    led: re.Pattern[str]
+    # Every other alias, lower-cased, and its curly-quoted variants -> id: the very strings
+    # `folded` matches, so a match needs no folding to find its id.
+    variants: dict[str, str]
+    # The variants as whole words, run over lower-cased text: what a folded mention is.
+    folded: re.Pattern[str]
+    # What finds them: `folded.finditer(low)` is `scan.spans(low)[scan_index]`. The scan may
+    # serve other gazetteers too (`scanned_together`), so that a text is scanned once for all.
+    scan: WordListScan
+    scan_index: int
     # Short all-capital aliases ("US" is not "us"), run as written; None when there are none.
     sensitive: re.Pattern[str] | None
     extra: dict[str, str]  # id -> the bracketed attribute (a leader's country, "annual")
@@ -63,29 +68,18 @@ class Gazetteer:
         for scanned, known in self._last[:1]:  # a copy: another thread may replace it
             if scanned is text:
                 return known
-        found = list(self._found(self._folded_matches(lower_keeping_offsets(text))))
-        if self.sensitive is not None:
-            found += self._found(_word_starts(self.sensitive, text))
-        found.sort(key=_start_of)
-        mentions: list[Mention] = []
-        for m in found:  # as one alternation would: leftmost first, never overlapping
-            if not mentions or m.start >= mentions[-1].end:
-                mentions.append(m)
+        low = lower_keeping_offsets(text)
+        spans = self.scan.spans(low)[self.scan_index]
+        mentions = [Mention(start, end, self.variants[low[start:end]]) for start, end in spans]
+        if self.sensitive is not None:  # folded mentions are in order and apart already
+            found = mentions + list(self._found(_word_starts(self.sensitive, text)))
+            found.sort(key=_start_of)
+            mentions = []
+            for m in found:  # as one alternation would: leftmost first, never overlapping
+                if not mentions or m.start >= mentions[-1].end:
+                    mentions.append(m)
         self._last[:] = [(text, mentions)]
         return mentions
-
-    def _folded_matches(self, low: str) -> Iterator[re.Match[str]]:
-        """self.folded.finditer(low), by `led` after the first offset: an alias that starts
-        at or after `pos` follows a non-word character at or after `pos - 1`."""
-        pos = 0
-        m = self.folded.match(low)
-        while True:
-            if m is not None:
-                yield m
-                pos = m.end()
-            m = self.led.search(low, pos - 1 if pos else 0)
-            if m is None:
-                return
 
     def _found(self, matches: Iterator[re.Match[str]]) -> Iterator[Mention]:
         for m in matches:
@@ -190,33 +184,52 @@ def load_gazetteer(name: str, separator: str = ",") -> Gazetteer:
     # Each alternation is a literal trie, which stdlib `re` scans in linear time (no timeout
     # needed) and several times faster than `regex`; the folded one runs without IGNORECASE
     # over lower-cased text, three times faster again. Gazetteers run over every article.
-    trie = trie_source(folded)
-    folded_pattern = re.compile(r"(?<!\w)(?P<alias>" + trie + r")(?!\w)")
-    led_pattern = re.compile(r"[^\w](?P<alias>" + trie + r")(?!\w)")
+    folded_pattern = re.compile(r"(?<!\w)(?P<alias>" + trie_source(folded) + r")(?!\w)")
     sensitive_pattern = (
         re.compile(r"(?P<alias>" + trie_source(case_sensitive) + r")(?!\w)")
         if case_sensitive
         else None
     )
-    return Gazetteer(aliases, folded_pattern, led_pattern, sensitive_pattern, extra, dates)
+    by_variant = {variant: aliases[_fold(variant)] for variant in folded}
+    return Gazetteer(
+        aliases=aliases,
+        variants=by_variant,
+        folded=folded_pattern,
+        scan=WordListScan([by_variant]),  # its own, until `scanned_together` shares one
+        scan_index=0,
+        sensitive=sensitive_pattern,
+        extra=extra,
+        dates=dates,
+    )
+
+
+def scanned_together(*gazetteers: Gazetteer) -> tuple[Gazetteer, ...]:
+    """The gazetteers, sharing one scan: each text is then scanned once for all of them."""
+    scan = WordListScan(g.variants for g in gazetteers)
+    return tuple(replace(g, scan=scan, scan_index=i, _last=[]) for i, g in enumerate(gazetteers))
 
 
 @cache
+def _article_gazetteers() -> tuple[Gazetteer, ...]:
+    """Countries, leaders and events: the rules ask about every article for all three."""
+    return scanned_together(
+        load_gazetteer("countries"), load_gazetteer("leaders"), load_gazetteer("events", "|")
+    )
+
+
 def countries() -> Gazetteer:
     """The country gazetteer."""
-    return load_gazetteer("countries")
+    return _article_gazetteers()[0]
 
 
-@cache
 def leaders() -> Gazetteer:
     """The leader gazetteer; `extra` holds each leader's country."""
-    return load_gazetteer("leaders")
+    return _article_gazetteers()[1]
 
 
-@cache
 def events() -> Gazetteer:
     """The event gazetteer: `extra` says "annual" for yearly events, `dates` when each happened."""
-    return load_gazetteer("events", separator="|")
+    return _article_gazetteers()[2]
 
 
 def pair_id(a: str, b: str) -> str:

@@ -10,7 +10,8 @@ three times faster (measured here: 52 against 36 MB/s for the number words, 48 a
 19 MB/s for the currency words). That is the one exception to "every scan goes through
 patterns.finditer": a prefilter is a literal trie or a class with no nested repetition, so it
 runs in linear time and needs no timeout. `WordStarts` runs one such scan over bytes where it
-can, and `may_end_with` spares a search with plain string checks.
+can, `WordListScan` one for the words of several lists (the gazetteers), and `may_end_with`
+spares a search with plain string checks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 
 
 def trie_source(words: Iterable[str]) -> str:
@@ -103,6 +105,52 @@ class WordStarts:
             elif before.isascii() or not before.isalnum():  # `re`'s \W there, as \b asks
                 words.append(at + 1)
         return words, glued
+
+
+class WordListScan:
+    """Where the words of several lists stand as whole words in lower-cased text, each list
+    read as its own `(?<!\\w)(?:TRIE)(?!\\w)` would read it: leftmost first, never overlapping,
+    one list's matches apart from another's.
+
+    One scan serves every list. It stops only where a word of some list starts (a lookahead
+    over all the words) and there reads each list's word in a lookahead group of its own. One
+    alternation of all the words would not do: its match hides a shorter word of another list
+    at the same offset ("Moscow" under "Moscow's Victory Day") and every word inside it.
+    Measured on 1.7 KB articles with the three gazetteers: 73 us for their own scans, 20 for
+    this one.
+    """
+
+    def __init__(self, lists: Iterable[Iterable[str]]) -> None:
+        lists = [list(words) for words in lists]
+        tries = [trie_source(words) for words in lists]
+        any_word = r"(?=(?:" + trie_source(w for words in lists for w in words) + r")(?!\w))"
+        each_word = "".join(r"(?:(?=(" + trie + r")(?!\w))|)" for trie in tries)
+        self._first = re.compile(any_word + each_word)
+        # Led by the character before the word, as in `WordStarts`. The class leaves out the
+        # ASCII word characters, not `\w`: `re` tests it from a bitmap at every character,
+        # where `\w` asks the Unicode tables (7 against 16 us per article for the class
+        # alone). The lookbehind, tried only where a word starts, then turns away a letter
+        # such as "é" before it.
+        self._led = re.compile(r"[^0-9A-Z_a-z]" + any_word + r"(?<!\w)" + each_word)
+        # The last text scanned and its spans: each gazetteer asks about one article in turn.
+        self._last: list[tuple[str, tuple[list[tuple[int, int]], ...]]] = []
+
+    def spans(self, low: str) -> tuple[list[tuple[int, int]], ...]:
+        """Each list's (start, end) matches in `low`, in order, as its own finditer finds them."""
+        for scanned, known in self._last[:1]:  # a copy: another thread may replace it
+            if scanned is low:
+                return known
+        found: tuple[list[tuple[int, int]], ...] = tuple([] for _ in range(self._first.groups))
+        ends = [0] * len(found)
+        first = self._first.match(low)
+        for m in chain([first] if first else [], self._led.finditer(low)):
+            for i, spans in enumerate(found):
+                start, end = m.span(i + 1)  # (-1, -1) when the list has no word here
+                if start >= ends[i]:  # leftmost first: skip words inside the last one found
+                    spans.append((start, end))
+                    ends[i] = end
+        self._last[:] = [(low, found)]
+        return found
 
 
 def may_end_with(window: str, endings: tuple[str, ...], spaces: str = "") -> bool:
