@@ -175,3 +175,35 @@ def test_more_than_gives_a_lower_bound_only(n: int, symbol: str) -> None:
         assert interval.lower == pytest.approx(n), text
         assert interval.upper is None
         assert text[found[0].start :].startswith("more than")
+
+
+# A run scaled_tokens reads ("240", "1.5 billion"), with text around it that must not count.
+SCALED_RUNS = st.tuples(
+    st.from_regex(r"[0-9]{1,4}(\.[0-9]{1,3})?", fullmatch=True),
+    st.sampled_from(["", " billion", " Million", " thousand", " trillions", " bn", " dozen"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PIECES, max_size=6).map("".join),
+    SCALED_RUNS,
+    st.lists(PIECES, max_size=6).map("".join),
+)
+def test_a_scaled_run_reads_the_same_from_the_cache(
+    before: str, run: tuple[str, str], after: str
+) -> None:
+    """numbers_in_run keeps what it read of a scaled run by the run's text: read anywhere,
+    it is what parsing that run's tokens in place gives."""
+    from checker.normalise.number_grammar import parse_tokens
+    from checker.normalise.number_tokens import scaled_tokens
+    from checker.normalise.numbers import _match_of, numbers_in_run
+
+    text = before + "".join(run) + after
+    start, end = len(before), len(before) + len("".join(run))
+    tokens = scaled_tokens(text, start, end)
+    if tokens is None:
+        return
+    in_place = [_match_of(tokens, p) for p in parse_tokens(tokens)]
+    assert numbers_in_run(text, start, end) == in_place
+    assert numbers_in_run(text, start, end) == in_place  # the second time from the cache

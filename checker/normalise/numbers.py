@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -123,13 +124,30 @@ def _is_not_a_number(text: str, tokens: list[Token], p: Parsed) -> bool:
 
 def numbers_in_run(text: str, start: int, end: int) -> list[NumberMatch]:
     """The numbers in a span already known to be one run (no sign, percent or context)."""
-    tokens = scaled_tokens(text, start, end)  # "$240 billion" needs no pattern
-    if tokens is None:
-        m = RUN_BARE.match(text, start, end, timeout=scan_timeout())
-        if m is None:
-            return []
-        tokens = tokens_of(m)
+    read = _scaled_run(text[start:end])  # "$240 billion" needs no pattern
+    if read is not None:
+        return [
+            NumberMatch(
+                n.start + start, n.end + start, n.value, n.ordinal, n.percent, n.decimals_scale
+            )
+            for n in read
+        ]
+    m = RUN_BARE.match(text, start, end, timeout=scan_timeout())
+    if m is None:
+        return []
+    tokens = tokens_of(m)
     return [_match_of(tokens, p) for p in parse_tokens(tokens)]
+
+
+@lru_cache(maxsize=1024)
+def _scaled_run(run: str) -> tuple[NumberMatch, ...] | None:
+    """numbers_in_run of a run that scaled_tokens reads, at offset 0; None for another run.
+
+    Such a run holds its own meaning (see scaled_tokens), and the same few figures recur
+    across a corpus ("240 billion"): each is parsed once, not at every mention.
+    """
+    tokens = scaled_tokens(run, 0, len(run))
+    return None if tokens is None else tuple(_match_of(tokens, p) for p in parse_tokens(tokens))
 
 
 def _match_of(tokens: list[Token], p: Parsed) -> NumberMatch:
