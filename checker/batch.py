@@ -19,7 +19,7 @@ from checker.codec import CodecError, decode_claim_row, encode_claim_row
 from checker.extract import extract_article
 from checker.ingest import RECORD_SUFFIXES, ManifestEntry, read_one
 from checker.model import Article, Claim, Skipped
-from checker.report.build import ArticleInfo, ClaimContext
+from checker.report.build import ArticleInfo, ClaimContext, QuotesOnly
 from checker.report.json import article_entries
 from checker.rule import Rule
 
@@ -30,14 +30,19 @@ class ArticleResult:
 
     claims: tuple[Claim, ...]
     problems: tuple[Skipped, ...]
-    contexts: tuple[ClaimContext, ...]  # one per claim, in the same order
+    # One per claim, in the same order: a tuple, or QuotesOnly / the cache's CachedContexts.
+    contexts: Sequence[ClaimContext]
 
 
-def check_article(article: Article, rules: Sequence[Rule]) -> ArticleResult:
-    """Run the rules on one article and cut each claim's sentence out while the text is here."""
+def check_article(article: Article, rules: Sequence[Rule], contexts: bool = True) -> ArticleResult:
+    """Run the rules on one article and cut each claim's sentence out while the text is here
+    (`contexts`; else each claim's quote stands alone, QuotesOnly)."""
     found = extract_article(article, rules)
-    contexts = tuple(ClaimContext.of(article, c) for c in found.claims)
-    return ArticleResult(tuple(found.claims), tuple(found.problems), contexts)
+    claims = tuple(found.claims)
+    around: Sequence[ClaimContext] = (
+        tuple(ClaimContext.of(article, c) for c in claims) if contexts else QuotesOnly(claims)
+    )
+    return ArticleResult(claims, tuple(found.problems), around)
 
 
 # The rules a worker process loaded, by the tuple of ids it was given. A worker process
@@ -61,10 +66,12 @@ def load_worker_rules(rule_ids: tuple[str, ...]) -> list[Rule]:
     return rules
 
 
-def check_batch(articles: Sequence[Article], rule_ids: tuple[str, ...]) -> list[ArticleResult]:
+def check_batch(
+    articles: Sequence[Article], rule_ids: tuple[str, ...], contexts: bool = True
+) -> list[ArticleResult]:
     """Check a batch of articles in a worker process, with the rules named by id."""
     rules = load_worker_rules(rule_ids)
-    return [check_article(a, rules) for a in articles]
+    return [check_article(a, rules, contexts) for a in articles]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +100,7 @@ class FileOutput:
 
 
 def check_file(
-    job: FileJob, rules: Sequence[Rule], version: str | None, max_bytes: int
+    job: FileJob, rules: Sequence[Rule], version: str | None, max_bytes: int, contexts: bool = True
 ) -> FileOutput:
     """Read, decode, date and check one file (in a worker); `version` set: with cache keys."""
     from checker.cache import article_key  # the cache imports this module
@@ -116,7 +123,7 @@ def check_file(
             items.append(item)
         else:
             key = article_key(version, rule_ids, item) if version is not None else ""
-            items.append((ArticleInfo.of(item), check_article(item, rules), key))
+            items.append((ArticleInfo.of(item), check_article(item, rules, contexts), key))
     return FileOutput(tuple(items), stamp[0] if stamp else None)
 
 
@@ -126,13 +133,14 @@ def check_file_batch(
     version: str | None,
     max_bytes: int,
     render: bool = False,
+    contexts: bool = True,
 ) -> list[FileOutput]:
     """Check a batch of files; `render`: with their claims' JSON report entries.
 
     Rendering the entries where the batch is checked moves that work off the main process,
     which otherwise encodes every claim alone after the last batch (the tail of a --jobs run).
     """
-    outputs = [check_file(job, rules, version, max_bytes) for job in jobs]
+    outputs = [check_file(job, rules, version, max_bytes, contexts) for job in jobs]
     return with_entries(outputs) if render else outputs
 
 
@@ -152,6 +160,7 @@ def check_files(
     version: str | None,
     max_bytes: int,
     render: bool = False,
+    contexts: bool = True,
 ) -> list[Any]:
     """Check a batch of files in a worker process, with the rules named by id.
 
@@ -159,7 +168,8 @@ def check_files(
     process boundary several times quicker than pickled dataclasses.
     """
     rules = load_worker_rules(rule_ids)
-    return [pack_output(o) for o in check_file_batch(jobs, rules, version, max_bytes, render)]
+    outputs = check_file_batch(jobs, rules, version, max_bytes, render, contexts)
+    return [pack_output(o) for o in outputs]
 
 
 def pack_output(output: FileOutput) -> tuple[Any, ...]:
@@ -175,7 +185,10 @@ def pack_output(output: FileOutput) -> tuple[Any, ...]:
                 info,
                 [_claim_row(c) for c in result.claims],
                 result.problems,
-                [(c.before, c.quote, c.after) for c in result.contexts],
+                # None: quotes alone, made again where they are unpacked.
+                None
+                if isinstance(result.contexts, QuotesOnly)
+                else [(c.before, c.quote, c.after) for c in result.contexts],
                 key,
             )
         )
@@ -203,9 +216,13 @@ def unpack_output(packed: tuple[Any, ...]) -> FileOutput:
             continue
         info, rows, problems, contexts, key = x
         claims = tuple(r if isinstance(r, Claim) else decode_claim_row(r) for r in rows)
-        kept = tuple(
-            ClaimContext(b, c.quote if q == c.quote else q, a)  # one string, as ClaimContext.of
-            for c, (b, q, a) in zip(claims, contexts, strict=True)
+        kept: Sequence[ClaimContext] = (
+            QuotesOnly(claims)
+            if contexts is None
+            else tuple(
+                ClaimContext(b, c.quote if q == c.quote else q, a)  # one string, as .of
+                for c, (b, q, a) in zip(claims, contexts, strict=True)
+            )
         )
         items.append((info, ArticleResult(claims, problems, kept), key))
     return FileOutput(tuple(items), stamp, rendered)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from typing import cast, overload
+from typing import overload
 
 from checker.batch import ArticleResult
 from checker.codec import (
@@ -21,7 +21,7 @@ from checker.codec import (
     encode_result,
 )
 from checker.model import Claim
-from checker.report.build import ClaimContext
+from checker.report.build import ClaimContext, quote_alone
 from checker.report.entries import count_entries, opens_with
 
 Warn = Callable[[str], None]
@@ -72,7 +72,7 @@ def read_article_row(
     if claims and not opens_with(rendered, claims[0].id):
         raise CodecError("report entries are not this article's")
     kept = tuple(claims)
-    lazy = cast("tuple[ClaimContext, ...]", CachedContexts(contexts, kept, warn))
+    lazy = CachedContexts(contexts, kept, warn)
     return ArticleResult(kept, tuple(problems), lazy), rendered
 
 
@@ -102,7 +102,7 @@ class CachedContexts(Sequence[ClaimContext]):
                 decoded = decode_contexts(raw, self._claims)
             except CodecError as exc:
                 self._warn(f"cached claim contexts are damaged ({exc}); showing the quotes alone")
-                decoded = [ClaimContext("", " ".join(c.quote.split()), "") for c in self._claims]
+                decoded = [quote_alone(c) for c in self._claims]
             self._decoded, self._raw = decoded, b""
         return decoded
 

@@ -60,8 +60,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         from checker.scale import with_scale  # --jobs, cache, engine
 
         invocation = with_scale(prepare(args), args)  # corpus, manifest, ledger, rules, ...
-        if args.format and args.format != "json":  # no JSON report: no entries to spool
-            scale = replace(invocation.options.scale, json_report=False)
+        if args.format:  # one report: no entries to spool but for JSON, no sentence but HTML
+            scale = replace(
+                invocation.options.scale,
+                json_report=args.format == "json",
+                contexts=args.format == "html",
+            )
             invocation = replace(invocation, options=replace(invocation.options, scale=scale))
         report = run(invocation)
     except UsageError as exc:

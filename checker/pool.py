@@ -55,17 +55,21 @@ def default_jobs() -> int:
 
 
 class InlineExtractor:
-    """--jobs 1: each batch is checked at once, in this process, with the rules passed in."""
+    """--jobs 1: each batch is checked at once, in this process, with the rules passed in.
+
+    `contexts`: whether claims' sentences are cut out (see batch.check_article).
+    """
 
     spreads = False
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], contexts: bool = True) -> None:
         self.rules = list(rules)
+        self.contexts = contexts
 
     def submit(self, articles: list[Article]) -> Future[list[ArticleResult]]:
         """Check the batch now; the future is already done."""
         future: Future[list[ArticleResult]] = Future()
-        future.set_result([check_article(a, self.rules) for a in articles])
+        future.set_result([check_article(a, self.rules, self.contexts) for a in articles])
         return future
 
     def submit_files(
@@ -73,7 +77,9 @@ class InlineExtractor:
     ) -> Future[list[FileOutput]]:
         """Read and check the files now; the future is already done."""
         future: Future[list[FileOutput]] = Future()
-        future.set_result(check_file_batch(jobs, self.rules, version, max_bytes, render))
+        future.set_result(
+            check_file_batch(jobs, self.rules, version, max_bytes, render, self.contexts)
+        )
         return future
 
     def flush(self) -> None:
@@ -106,9 +112,10 @@ class PoolExtractor:
 
     spreads = True
 
-    def __init__(self, rules: Sequence[Rule], jobs: int) -> None:
+    def __init__(self, rules: Sequence[Rule], jobs: int, contexts: bool = True) -> None:
         self.rules = list(rules)
         self.rule_ids = tuple(r.id for r in rules)
+        self.contexts = contexts
         self.workers = max(1, jobs - 1)
         self.pool: ProcessPoolExecutor | None = None
         self.pending: list[Future[Any]] = []  # batches sent to the workers, not yet done
@@ -158,8 +165,8 @@ class PoolExtractor:
     def submit(self, articles: list[Article]) -> Future[list[ArticleResult]]:
         """Check the batch here or in a worker (the first batch waits for a second)."""
         return self._submit(
-            lambda pool: pool.submit(check_batch, articles, self.rule_ids),
-            lambda: [check_article(a, self.rules) for a in articles],
+            lambda pool: pool.submit(check_batch, articles, self.rule_ids, self.contexts),
+            lambda: [check_article(a, self.rules, self.contexts) for a in articles],
         )
 
     def submit_files(
@@ -169,12 +176,15 @@ class PoolExtractor:
 
         def task(pool: ProcessPoolExecutor) -> Future[list[FileOutput]]:
             unpacked: Future[list[FileOutput]] = Future()
-            packed = pool.submit(check_files, jobs, self.rule_ids, version, max_bytes, render)
+            packed = pool.submit(
+                check_files, jobs, self.rule_ids, version, max_bytes, render, self.contexts
+            )
             _chain(packed, unpacked, lambda outputs: [unpack_output(o) for o in outputs])
             return unpacked
 
         return self._submit(
-            task, lambda: check_file_batch(jobs, self.rules, version, max_bytes, render)
+            task,
+            lambda: check_file_batch(jobs, self.rules, version, max_bytes, render, self.contexts),
         )
 
     def flush(self) -> None:
@@ -220,6 +230,8 @@ def _chain(
     source.add_done_callback(copy)
 
 
-def local_extractor(rules: Sequence[Rule], jobs: int) -> Extractor:
+def local_extractor(rules: Sequence[Rule], jobs: int, contexts: bool = True) -> Extractor:
     """The extractor for --jobs: inline for 1, a process pool for more."""
-    return InlineExtractor(rules) if jobs <= 1 else PoolExtractor(rules, jobs)
+    if jobs <= 1:
+        return InlineExtractor(rules, contexts)
+    return PoolExtractor(rules, jobs, contexts)

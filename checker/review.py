@@ -30,7 +30,7 @@ from checker.ledger import (
     reviewer_name,
 )
 from checker.model import Finding, ReviewStatus, Verdict
-from checker.report.build import ClaimContext, Report
+from checker.report.build import Report, quote_alone
 
 # A finding fingerprint as checker.compare.fingerprint makes it.
 FINGERPRINT = re.compile(r"f-[0-9a-f]{12}")
@@ -87,7 +87,7 @@ def describe_finding(report: Report, finding: Finding, mark: Callable[[str], str
     lines = [f"{finding.verdict.value}  {finding.key}  {finding.id}", f"  {finding.explanation}"]
     conflicted = {c.id for pair in finding.conflicts for c in pair}
     for c in sorted(finding.claims, key=lambda c: (c.id not in conflicted, c.article, c.line)):
-        ctx = report.contexts.get(c.id) or ClaimContext("", " ".join(c.quote.split()), "")
+        ctx = report.contexts.get(c.id) or quote_alone(c)
         flag = "!" if c.id in conflicted else " "
         lines.append(f" {flag} {c.article}:{c.line}  {value_text(c)}  ({c.modality.value})")
         lines.append(f"     {ctx.before}{mark(ctx.quote)}{ctx.after}")

@@ -46,6 +46,9 @@ class ScaleOptions:
     # Whether the report may be written as JSON: with a cache, the claims' JSON entries are
     # then spooled for it (gigabytes on a large corpus); other formats never read them.
     json_report: bool = True
+    # Whether the report may show claims in their sentences (the HTML report, review): else
+    # no sentence is cut out, unless a cache is there to keep them for a later run.
+    contexts: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,13 +186,15 @@ def _cycle_collection_paused() -> Iterator[None]:
 def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | None) -> Report:
     scale = options.scale
     dask_client = None
+    # A cache stores every claim's context (a later run may show them): never quotes alone.
+    contexts = scale.contexts or scale.cache is not None
     if scale.engine == "dask":
         from checker.dask_engine import DaskExtractor, connect
 
         dask_client = connect(scale.scheduler, scale.jobs)
-        extractor: Extractor = DaskExtractor(dask_client, options.rules)
+        extractor: Extractor = DaskExtractor(dask_client, options.rules, contexts)
     else:
-        extractor = local_extractor(options.rules, scale.jobs)
+        extractor = local_extractor(options.rules, scale.jobs, contexts)
     cache = ClaimCache(scale.cache) if scale.cache is not None else None
     version = rules_version(options.rules) if cache is not None else ""
     if cache is not None:

@@ -14,6 +14,7 @@ from checker import pool
 from checker.model import Article, PublishedBasis
 from checker.pool import QUEUED_PER_WORKER, PoolExtractor
 from checker.report import json as json_report
+from checker.report.build import quote_alone
 from checker.run import RunOptions, ScaleOptions, run_check
 from checker.stream import BATCH_SIZE
 
@@ -112,3 +113,53 @@ def test_first_batch_is_checked_here_before_the_workers_start(registry, monkeypa
     assert [r.claims for r in first.result()] == [
         pool.check_article(a, registry.rules).claims for a in _articles(3)
     ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_that_shows_no_sentences_cuts_none_out(corpus, registry, jobs):
+    """contexts=False (a JSON, CSV or Markdown report): the same report, and each cited
+    claim's quote alone for a context, checked in this process and in workers alike."""
+    shown = run_check(RunOptions(corpus, registry.rules, scale=ScaleOptions(jobs=jobs)))
+    scale = ScaleOptions(jobs=jobs, contexts=False)
+    bare = run_check(RunOptions(corpus, registry.rules, scale=scale))
+    assert json_report.render(bare) == json_report.render(shown)
+    cited = [c for f in shown.findings for c in f.claims]
+    assert cited
+    assert any(shown.contexts[c.id].before for c in cited)  # sentences were cut out there
+    assert all(bare.contexts[c.id] == quote_alone(c) for c in cited)  # and not here
+
+
+def test_a_cache_keeps_sentences_for_a_later_run_that_shows_them(corpus, registry, tmp_path):
+    shown = run_check(RunOptions(corpus, registry.rules))
+    scale = ScaleOptions(cache=tmp_path / "cache", contexts=False)
+    run_check(RunOptions(corpus, registry.rules, scale=scale))  # fills the cache
+    warm = run_check(RunOptions(corpus, registry.rules, scale=replace(scale, contexts=True)))
+    cited = [c for f in shown.findings for c in f.claims]
+    assert [warm.contexts[c.id] for c in cited] == [shown.contexts[c.id] for c in cited]
+
+
+@pytest.mark.parametrize(("fmt", "contexts"), [("json", False), ("csv", False), ("html", True)])
+def test_only_a_report_that_shows_sentences_has_them_cut_out(
+    corpus, monkeypatch, tmp_path, fmt, contexts
+):
+    from checker import invocation
+    from checker.cli import main
+
+    seen: list[RunOptions] = []
+    real = invocation.run_check
+    monkeypatch.setattr(
+        invocation, "run_check", lambda options: seen.append(options) or real(options)
+    )
+    main(
+        [
+            "check",
+            str(corpus),
+            "--format",
+            fmt,
+            "-o",
+            str(tmp_path / f"out.{fmt}"),
+            "--no-cache",
+            "--quiet",
+        ]
+    )
+    assert [o.scale.contexts for o in seen] == [contexts]

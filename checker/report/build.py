@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from checker import __version__
 from checker.model import Article, Claim, Finding, Skipped, Verdict
@@ -65,6 +66,35 @@ class ClaimContext:
         if quote == claim.quote:
             quote = claim.quote  # one string for both: a large run keeps a context per claim
         return cls(_squeeze(before, keep_end=True), quote, _squeeze(after))
+
+
+class QuotesOnly(Sequence[ClaimContext]):
+    """The contexts of claims whose sentences were not cut out: each quote alone, as the
+    HTML report and review show a claim with no context. A run that shows no context (a
+    JSON, CSV or Markdown report with no cache to fill) skips ClaimContext.of, some 3% of
+    its time, and keeps one of these per article instead of a context per claim."""
+
+    __slots__ = ("_claims",)
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._claims = claims
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    @overload
+    def __getitem__(self, index: int) -> ClaimContext: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ClaimContext]: ...
+    def __getitem__(self, index: int | slice) -> ClaimContext | Sequence[ClaimContext]:
+        if isinstance(index, slice):
+            return [quote_alone(c) for c in self._claims[index]]
+        return quote_alone(self._claims[index])
+
+
+def quote_alone(claim: Claim) -> ClaimContext:
+    """A claim shown with no context: its quote, whitespace collapsed."""
+    return ClaimContext("", " ".join(claim.quote.split()), "")
 
 
 def _squeeze(text: str, keep_end: bool = False) -> str:

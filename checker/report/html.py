@@ -21,7 +21,7 @@ from markupsafe import Markup
 from checker.compare import value_text
 from checker.ledger import DECISIONS, Decision
 from checker.model import Claim, Finding, ReviewStatus, Verdict
-from checker.report.build import ClaimContext, Report
+from checker.report.build import ClaimContext, Report, quote_alone
 
 TEMPLATE = "report.html"
 
@@ -77,7 +77,7 @@ def _evidence(report: Report, finding: Finding) -> tuple[EvidenceView, ...]:
     conflicted = {c.id for pair in finding.conflicts for c in pair}
 
     def view(c: Claim) -> EvidenceView:
-        context = report.contexts.get(c.id) or ClaimContext("", " ".join(c.quote.split()), "")
+        context = report.contexts.get(c.id) or quote_alone(c)
         return EvidenceView(
             c.id,
             c.article,
