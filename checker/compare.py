@@ -68,12 +68,20 @@ def fingerprint(key: Key, verdict: Verdict, claims: Iterable[Claim]) -> str:
 def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     """Claims grouped by identical value, so equal values are compared once."""
     by_value: dict[str, list[Claim]] = defaultdict(list)
+    # Claims share their value objects (the stream and the cache see to it), and a large
+    # group says few values: each object's token is written once, not once per claim. The
+    # claims hold the objects, so no id is reused while this runs.
+    tokens: dict[int, str] = {}
     for c in claims:
-        by_value[
-            value_token(c)
-            + ("|plan" if not c.modality.is_actual else "")
-            + ("|annual" if c.annual else "")
-        ].append(c)
+        value = c.amount or c.alternatives or c.dates  # what value_token reads
+        token = tokens.get(id(value))
+        if token is None:
+            token = tokens[id(value)] = value_token(c)
+        if not c.modality.is_actual:
+            token += "|plan"
+        if c.annual:
+            token += "|annual"
+        by_value[token].append(c)
     return [by_value[k] for k in sorted(by_value)]
 
 
@@ -166,8 +174,11 @@ def compare_group(
     )
     claims = [c for c, _ in entries]
     derived = frozenset(id(c) for c, o in entries if c is not o)
-    if len({(c.article, id(c) in derived) for c in claims}) < 2:
-        return None
+    if not claims or all(
+        c.article == claims[0].article and (id(c) in derived) == (id(claims[0]) in derived)
+        for c in claims
+    ):
+        return None  # fewer than two sources (articles, or a date moved by its offset)
     views, rates = in_common_currency(key, claims, fx)
     derived = frozenset(id(v) for v, c in zip(views, claims, strict=True) if id(c) in derived)
     original = {id(v): o for v, (_, o) in zip(views, entries, strict=True)}
