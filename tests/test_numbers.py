@@ -5,8 +5,11 @@ Each case names the text, the span that must be found and its value; ids say wha
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from checker.normalise.money import find_money
 from checker.normalise.numbers import NumberMatch, find_numbers, parse_number, parse_ordinal
 
 
@@ -236,3 +239,14 @@ def test_offsets_reproduce_spans() -> None:
     text = "In 2024 trade hit $240.1 billion, up 26.3 percent, the 80th such year."
     spans = [text[m.start : m.end] for m in find_numbers(text)]
     assert spans == ["2024", "240.1 billion", "26.3 percent", "80th"]
+
+
+@pytest.mark.parametrize("text", ["five hundredths", "$5 hundredths", "thousands of dollars"])
+def test_a_long_s_inside_a_number_word_reads_as_the_s_it_folds_to(text):
+    """The run pattern ignores case by folding, which makes a long s (U+017F) an "s"; words
+    are looked up the same way (this once raised KeyError and failed the article's rules).
+    A word that opens with one is not looked for at all: the scan for starts is ASCII."""
+    long_s = re.sub(r"\Bs", "\u017f", text)
+    assert long_s != text
+    assert [m.value for m in find_numbers(long_s)] == [m.value for m in find_numbers(text)]
+    assert [m.amount for m in find_money(long_s)] == [m.amount for m in find_money(text)]

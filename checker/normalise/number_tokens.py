@@ -102,7 +102,12 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
         tokens.append(_digits_token(text, s, e, stop, scale, ordinal))
     for s, e in spans("t_word"):
         word = text[s:e].lower()
-        kind, value = _WORD_KINDS[word]
+        # The pattern ignores case by folding, and a few letters fold to ASCII but do not
+        # lower-case to it: the long s (U+017F) of "hundredths" is an "s" to it.
+        entry = _WORD_KINDS.get(word) or _WORD_KINDS.get(word.casefold())
+        if entry is None:  # no such fold known: the word is left unread, not the whole run
+            continue
+        kind, value = entry
         tokens.append(Token(kind, s, e, value, word))
     for s, e in spans("t_slash"):
         tokens.append(Token(SLASH, s, e, _slash_value(text[s:e]), plain=False))
