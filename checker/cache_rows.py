@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from collections.abc import Callable
 
 from checker.batch import ArticleResult
 from checker.codec import (
@@ -21,7 +20,7 @@ from checker.codec import (
     encode_result,
 )
 from checker.model import Claim
-from checker.report.build import ClaimContext, quote_alone
+from checker.report.build import ClaimContext, LazyContexts, quote_alone
 from checker.report.entries import count_entries, opens_with
 
 Warn = Callable[[str], None]
@@ -76,23 +75,22 @@ def read_article_row(
     return ArticleResult(kept, tuple(problems), lazy), rendered
 
 
-class CachedContexts(Sequence[ClaimContext]):
+class CachedContexts(LazyContexts):
     """An article's claim contexts as the cache holds them, decoded when first read.
 
-    Only the HTML report and review read contexts, and only those of cited claims, so a
-    warm run no longer decodes (and keeps) a sentence around every claim. The bytes passed
+    A warm run no longer decodes (and keeps) a sentence around every claim. The bytes passed
     the row's checksum; should they still not decode, each claim shows its bare quote.
     """
 
-    __slots__ = ("_claims", "_decoded", "_raw", "_warn")
+    __slots__ = ("_decoded", "_raw", "_warn")
 
     def __init__(self, raw: bytes, claims: tuple[Claim, ...], warn: Warn) -> None:
+        super().__init__(claims)
         self._raw = raw
-        self._claims = claims
         self._warn = warn
         self._decoded: list[ClaimContext] | None = None
 
-    def _contexts(self) -> list[ClaimContext]:
+    def _made(self) -> list[ClaimContext]:
         decoded = self._decoded
         if decoded is None:
             raw = self._raw  # read once: another thread may be emptying it
@@ -105,16 +103,3 @@ class CachedContexts(Sequence[ClaimContext]):
                 decoded = [quote_alone(c) for c in self._claims]
             self._decoded, self._raw = decoded, b""
         return decoded
-
-    def __len__(self) -> int:
-        return len(self._claims)
-
-    @overload
-    def __getitem__(self, index: int) -> ClaimContext: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[ClaimContext]: ...
-    def __getitem__(self, index: int | slice) -> ClaimContext | Sequence[ClaimContext]:
-        return self._contexts()[index]
-
-    def __iter__(self) -> Iterator[ClaimContext]:
-        return iter(self._contexts())

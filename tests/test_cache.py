@@ -190,45 +190,40 @@ def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
     assert stream(corpus, registry, ClaimCache(folder)).extracted == 0  # rewritten
 
 
-def test_quote_check_catches_a_consistent_but_wrong_row(corpus, registry, tmp_path):
+def rewrite_first_claim(folder: Path, field: str, change) -> None:
+    """Change one field of the first claim of a cached article, checksum made to match: a
+    row that is well formed and consistent, but wrong."""
     from checker.cache_rows import _row_checksum
 
-    folder = tmp_path / "cache"
-    stream(corpus, registry, ClaimCache(folder))
     with sqlite3.connect(folder / DB_NAME) as db:
         key, payload, contexts, rendered = db.execute(
             "SELECT key, payload, contexts, rendered FROM articles "
             "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key LIMIT 1"
         ).fetchone()
         record = json.loads(payload)
-        record["claims"][0][CLAIM_ROW.index("start")] += 1  # well-formed, but not at its offsets
+        row = record["claims"][0]
+        row[CLAIM_ROW.index(field)] = change(row[CLAIM_ROW.index(field)])
         payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         db.execute(
             "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
             (payload, _row_checksum(payload, contexts, rendered), key),
         )
+
+
+def test_quote_check_catches_a_consistent_but_wrong_row(corpus, registry, tmp_path):
+    folder = tmp_path / "cache"
+    stream(corpus, registry, ClaimCache(folder))
+    # Not at its offsets: `end` is outside the id, so only the quote check can tell.
+    rewrite_first_claim(folder, "end", lambda end: end + 1)
     cache = ClaimCache(folder, warn=lambda _: None)
     assert stream(corpus, registry, cache).extracted == cache.rejected == 1
 
 
 def test_a_kept_claim_id_that_is_not_its_claims_is_caught(corpus, registry, tmp_path):
     """Ids are kept with the claims; the first is worked out again, as a check on the row."""
-    from checker.cache_rows import _row_checksum
-
     folder = tmp_path / "cache"
     stream(corpus, registry, ClaimCache(folder))
-    with sqlite3.connect(folder / DB_NAME) as db:
-        key, payload, contexts, rendered = db.execute(
-            "SELECT key, payload, contexts, rendered FROM articles "
-            "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key LIMIT 1"
-        ).fetchone()
-        record = json.loads(payload)
-        record["claims"][0][CLAIM_ROW.index("id")] = "c-0000000000"
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        db.execute(
-            "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
-            (payload, _row_checksum(payload, contexts, rendered), key),
-        )
+    rewrite_first_claim(folder, "id", lambda _: "c-0000000000")
     warnings: list[str] = []
     cache = ClaimCache(folder, warn=warnings.append)
     assert stream(corpus, registry, cache).extracted == cache.rejected == 1

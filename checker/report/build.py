@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -68,16 +68,20 @@ class ClaimContext:
         return cls(_squeeze(before, keep_end=True), quote, _squeeze(after))
 
 
-class QuotesOnly(Sequence[ClaimContext]):
-    """The contexts of claims whose sentences were not cut out: each quote alone, as the
-    HTML report and review show a claim with no context. A run that shows no context (a
-    JSON, CSV or Markdown report with no cache to fill) skips ClaimContext.of, some 3% of
-    its time, and keeps one of these per article instead of a context per claim."""
+class LazyContexts(Sequence[ClaimContext]):
+    """An article's claim contexts, one per claim, made when first read (`_made`).
+
+    Only the HTML report and review read contexts, and only those of cited claims: most
+    articles' contexts are never made.
+    """
 
     __slots__ = ("_claims",)
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self._claims = claims
+
+    def _made(self) -> Sequence[ClaimContext]:
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return len(self._claims)
@@ -87,9 +91,22 @@ class QuotesOnly(Sequence[ClaimContext]):
     @overload
     def __getitem__(self, index: slice) -> Sequence[ClaimContext]: ...
     def __getitem__(self, index: int | slice) -> ClaimContext | Sequence[ClaimContext]:
-        if isinstance(index, slice):
-            return [quote_alone(c) for c in self._claims[index]]
-        return quote_alone(self._claims[index])
+        return self._made()[index]
+
+    def __iter__(self) -> Iterator[ClaimContext]:
+        return iter(self._made())
+
+
+class QuotesOnly(LazyContexts):
+    """The contexts of claims whose sentences were not cut out: each quote alone, as the
+    HTML report and review show a claim with no context. A run that shows no context (a
+    JSON, CSV or Markdown report with no cache to fill) skips ClaimContext.of, some 3% of
+    its time, and keeps one of these per article instead of a context per claim."""
+
+    __slots__ = ()
+
+    def _made(self) -> Sequence[ClaimContext]:
+        return [quote_alone(c) for c in self._claims]  # a few per article, seldom read
 
 
 def quote_alone(claim: Claim) -> ClaimContext:
