@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.compare import value_text
 from checker.ledger import (
     DEFAULT_LEDGER,
     Decision,
@@ -31,6 +30,7 @@ from checker.ledger import (
 )
 from checker.model import Finding, ReviewStatus, Verdict
 from checker.report.build import Report, quote_alone
+from checker.values import value_text
 
 # A finding fingerprint as checker.compare.fingerprint makes it.
 FINGERPRINT = re.compile(r"f-[0-9a-f]{12}")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.compare import value_text
 from checker.model import Claim, Finding, ReviewStatus, Verdict
 from checker.report.build import Report
+from checker.values import value_text
 
 # Decisions in the review ledger that take a contradiction off the gate; CONFIRMED does not.
 DECIDED = (ReviewStatus.DISMISSED, ReviewStatus.ACCEPTED)

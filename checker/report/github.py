@@ -8,7 +8,6 @@ are notices. Agreements print nothing.
 
 from __future__ import annotations
 
-from checker.compare import value_text
 from checker.report.annotate import (
     claim_location,
     claim_text,
@@ -19,6 +18,7 @@ from checker.report.annotate import (
     reported,
 )
 from checker.report.build import Report
+from checker.values import value_text
 
 MAX_COUNTERPARTS = 5  # per annotation; the rest are counted
 

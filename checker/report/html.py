@@ -18,10 +18,10 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from checker.compare import value_text
 from checker.ledger import DECISIONS, Decision
 from checker.model import Claim, Finding, ReviewStatus, Verdict
 from checker.report.build import ClaimContext, Report, quote_alone
+from checker.values import value_text
 
 TEMPLATE = "report.html"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.compare import value_text
 from checker.model import Claim, Finding
 from checker.report.build import Report
+from checker.values import value_text
 
 
 @dataclass(frozen=True, slots=True)
