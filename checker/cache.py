@@ -11,8 +11,11 @@ and their sentence contexts, decoded only if a report shows them.
 
 Nothing read from the cache is trusted: a row whose checksum, JSON or types are wrong,
 whose report entries are not as many as its claims or do not open with its first claim,
-or whose quotes are not at their offsets in the article's text, is a miss (with a warning)
-and is re-extracted and rewritten. A file that is not a usable SQLite database is moved aside
+whose first claim's kept id is not the one its fields give, or whose quotes are not at their
+offsets in the article's text, is a miss (with a warning) and is re-extracted and
+rewritten. The id and entries checks look at the first claim only: against damage the
+checksum covers the rest, and a row forged with a matching checksum is not guarded against
+(checking every id would cost the hashing that keeping them saves). A file that is not a usable SQLite database is moved aside
 and rebuilt. Two runs at once share the file safely: WAL journal and a busy timeout.
 """
 

@@ -84,10 +84,8 @@ def test_a_decoded_claim_is_the_claim_its_constructor_makes():
     assert not hasattr(Claim, "__post_init__")  # the constructor would run it; the codec not
     for claim in (FULL, dataclasses.replace(FULL, amount=None, alternatives=(), offset=None)):
         back = decode_claim(encode_claim(claim))
-        made = Claim(**{f.name: getattr(back, f.name) for f in dataclasses.fields(Claim) if f.init})
-        for f in dataclasses.fields(Claim):
-            if f.init:
-                assert getattr(back, f.name) == getattr(made, f.name), f.name
+        assert type(back) is Claim and back == claim and repr(back) == repr(claim)
+        assert dataclasses.astuple(back)[:-1] == dataclasses.astuple(claim)[:-1]  # but the id
         assert back._id == claim.id  # kept with the claim, not worked out again
         assert hash(back) == hash(claim) and back.id == claim.id == back.id_from_fields()
         assert dataclasses.replace(back, start=0)._id is None  # a changed claim works it out again

@@ -138,7 +138,9 @@ def test_a_cache_keeps_sentences_for_a_later_run_that_shows_them(corpus, registr
     assert [warm.contexts[c.id] for c in cited] == [shown.contexts[c.id] for c in cited]
 
 
-@pytest.mark.parametrize(("fmt", "contexts"), [("json", False), ("csv", False), ("html", True)])
+@pytest.mark.parametrize(
+    ("fmt", "contexts"), [("json", False), ("csv", False), ("html", True), (None, True)]
+)
 def test_only_a_report_that_shows_sentences_has_them_cut_out(
     corpus, monkeypatch, tmp_path, fmt, contexts
 ):
@@ -150,16 +152,7 @@ def test_only_a_report_that_shows_sentences_has_them_cut_out(
     monkeypatch.setattr(
         invocation, "run_check", lambda options: seen.append(options) or real(options)
     )
-    main(
-        [
-            "check",
-            str(corpus),
-            "--format",
-            fmt,
-            "-o",
-            str(tmp_path / f"out.{fmt}"),
-            "--no-cache",
-            "--quiet",
-        ]
-    )
+    # No --format: the default reports, the HTML one among them, in --output-dir.
+    one = ["--format", fmt, "-o", str(tmp_path / f"out.{fmt}")] if fmt else []
+    main(["check", str(corpus), *one, "--output-dir", str(tmp_path), "--no-cache", "--quiet"])
     assert [o.scale.contexts for o in seen] == [contexts]

@@ -102,11 +102,9 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
         tokens.append(_digits_token(text, s, e, stop, scale, ordinal))
     for s, e in spans("t_word"):
         word = text[s:e].lower()
-        # The pattern ignores case by folding, and a few letters fold to ASCII but do not
-        # lower-case to it: the long s (U+017F) of "hundredths" is an "s" to it.
-        entry = _WORD_KINDS.get(word) or _WORD_KINDS.get(word.casefold())
-        if entry is None:  # no such fold known: the word is left unread, not the whole run
-            continue
+        entry = _WORD_KINDS.get(word) or _WORD_KINDS.get(_folded(word))
+        if entry is None:  # a word the pattern read but no table knows: no number at all,
+            return []  # rather than a number read from the rest of the run
         kind, value = entry
         tokens.append(Token(kind, s, e, value, word))
     for s, e in spans("t_slash"):
@@ -120,6 +118,16 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
             tokens.append(Token(kind, s, e))
     tokens.sort(key=_start_of)
     return tokens
+
+
+def _folded(word: str) -> str:
+    """A lower-cased word as the run pattern, which ignores case by folding, compared it.
+
+    Three letters fold onto ASCII ones without lower-casing to them: a long s (U+017F) is an
+    "s", the Kelvin sign a "k" (both undone by casefold), and a dotted capital I (U+0130) an
+    "i", which lower-cases to "i" and a combining dot.
+    """
+    return word.casefold().replace("\u0307", "")
 
 
 def simple_tokens(text: str, start: int, end: int) -> list[Token] | None:
