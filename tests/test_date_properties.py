@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -127,3 +128,14 @@ def test_keys_with_followers_skip_only_what_the_grammar_cannot_read(
     test_scan_finds_what_the_whole_grammar_finds.hypothesis.inner_test(
         f"{key} {word}{glue}{then}{end}"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u017fpring 2023 ", "la\u017ft \u017fpring", "Jan 5 and FR\u0130DAY", "May \u0130n 2024"],
+)
+def test_scan_sees_the_letters_the_grammar_folds_to_ascii(text: str) -> None:
+    """A long s is an "s" to the grammar, a dotted capital I an "i": the scan must see them
+    so too (hypothesis found "spring 2023" with a long s read as a bare year)."""
+    whole = [(m.span(), _kind(m)) for m in WHOLE_GRAMMAR.finditer(text) if m.end() > m.start()]
+    assert [(m.span(), kind) for kind, m in scan(text, CUT_DOWN)] == whole

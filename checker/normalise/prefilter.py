@@ -184,10 +184,19 @@ def lowered(text: str) -> str | None:
 @lru_cache(maxsize=4)
 def lower_keeping_offsets(text: str) -> str:
     """`text` lower-cased, offset for offset, for the scans that skip IGNORECASE; found once
-    per text, as several rules scan the same article."""
+    per text, as several rules scan the same article.
+
+    The scans stand in for case-insensitive `regex` patterns, whose case folding makes a
+    long s (U+017F) an "s" and a dotted capital I (U+0130) an "i"; lower() keeps the first
+    and makes the second two characters. Both become the ASCII letter here, so that a scan
+    sees "ſpring 2023" where the date grammar does.
+    """
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
     low = lowered(text)
-    # A few characters ("İ") lower-case to two; then fold ASCII only, keeping offsets.
-    return low if low is not None else text.translate(ASCII_LOWER)
+    if low is None:  # no other letter lower-cases to two, but should one: ASCII only
+        return text.translate(ASCII_LOWER)
+    return low.replace("\u017f", "s") if "\u017f" in low else low
 
 
 ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
