@@ -99,10 +99,18 @@ class FileOutput:
     rendered: tuple[bytes, ...] | None = None
 
 
-def check_file(
-    job: FileJob, rules: Sequence[Rule], version: str | None, max_bytes: int, contexts: bool = True
-) -> FileOutput:
-    """Read, decode, date and check one file (in a worker); `version` set: with cache keys."""
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """How files are read and checked where the work runs: sent with each batch."""
+
+    version: str | None  # the rules' version: when set, each article comes with its cache key
+    max_bytes: int  # larger files are skipped unread (--max-bytes)
+    render: bool = False  # with the claims' JSON report entries (FileOutput.rendered)
+    contexts: bool = True  # claims' sentences cut out (else QuotesOnly; see check_article)
+
+
+def check_file(job: FileJob, rules: Sequence[Rule], how: FileCheck) -> FileOutput:
+    """Read, decode, date and check one file (in a worker)."""
     from checker.cache import article_key  # the cache imports this module
 
     stamp: list[tuple[int, int, str, int]] = []
@@ -118,30 +126,25 @@ def check_file(
             pass
     rule_ids = [r.id for r in rules]
     items: list[Skipped | tuple[ArticleInfo, ArticleResult, str]] = []
-    for item in read_one(Path(job.path), job.rel, job.manifest, max_bytes, seen):
+    for item in read_one(Path(job.path), job.rel, job.manifest, how.max_bytes, seen):
         if isinstance(item, Skipped):
             items.append(item)
         else:
-            key = article_key(version, rule_ids, item) if version is not None else ""
-            items.append((ArticleInfo.of(item), check_article(item, rules, contexts), key))
+            key = article_key(how.version, rule_ids, item) if how.version is not None else ""
+            items.append((ArticleInfo.of(item), check_article(item, rules, how.contexts), key))
     return FileOutput(tuple(items), stamp[0] if stamp else None)
 
 
 def check_file_batch(
-    jobs: Sequence[FileJob],
-    rules: Sequence[Rule],
-    version: str | None,
-    max_bytes: int,
-    render: bool = False,
-    contexts: bool = True,
+    jobs: Sequence[FileJob], rules: Sequence[Rule], how: FileCheck
 ) -> list[FileOutput]:
-    """Check a batch of files; `render`: with their claims' JSON report entries.
+    """Check a batch of files; `how.render`: with their claims' JSON report entries.
 
     Rendering the entries where the batch is checked moves that work off the main process,
     which otherwise encodes every claim alone after the last batch (the tail of a --jobs run).
     """
-    outputs = [check_file(job, rules, version, max_bytes, contexts) for job in jobs]
-    return with_entries(outputs) if render else outputs
+    outputs = [check_file(job, rules, how) for job in jobs]
+    return with_entries(outputs) if how.render else outputs
 
 
 def with_entries(outputs: Sequence[FileOutput]) -> list[FileOutput]:
@@ -154,22 +157,14 @@ def with_entries(outputs: Sequence[FileOutput]) -> list[FileOutput]:
     ]
 
 
-def check_files(
-    jobs: Sequence[FileJob],
-    rule_ids: tuple[str, ...],
-    version: str | None,
-    max_bytes: int,
-    render: bool = False,
-    contexts: bool = True,
-) -> list[Any]:
+def check_files(jobs: Sequence[FileJob], rule_ids: tuple[str, ...], how: FileCheck) -> list[Any]:
     """Check a batch of files in a worker process, with the rules named by id.
 
     The outputs go back packed (`pack_output`): claims as plain lists, which cross the
     process boundary several times quicker than pickled dataclasses.
     """
     rules = load_worker_rules(rule_ids)
-    outputs = check_file_batch(jobs, rules, version, max_bytes, render, contexts)
-    return [pack_output(o) for o in outputs]
+    return [pack_output(o) for o in check_file_batch(jobs, rules, how)]
 
 
 def pack_output(output: FileOutput) -> tuple[Any, ...]:

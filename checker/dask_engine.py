@@ -55,14 +55,13 @@ class DaskExtractor:
     # Articles go out, not files: the report entries are rendered here, after the last batch.
     spreads = False
 
-    def __init__(self, client: Any, rules: Sequence[Rule], contexts: bool = True) -> None:
+    def __init__(self, client: Any, rules: Sequence[Rule]) -> None:
         self.client = client
         self.rule_ids = tuple(r.id for r in rules)
-        self.contexts = contexts  # whether claims' sentences are cut out (batch.check_article)
 
-    def submit(self, articles: list[Article]) -> Any:
+    def submit(self, articles: list[Article], contexts: bool = True) -> Any:
         """One task per batch: check_batch(articles, rule ids) on some worker."""
-        return self.client.submit(check_batch, articles, self.rule_ids, self.contexts, pure=False)
+        return self.client.submit(check_batch, articles, self.rule_ids, contexts, pure=False)
 
     def flush(self) -> None:
         """Nothing is held back."""

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from checker.batch import (
     ArticleResult,
+    FileCheck,
     FileJob,
     FileOutput,
     check_article,
@@ -36,12 +37,11 @@ class Extractor(Protocol):
     # report entries, say) is spread out, instead of waiting for this process after the last.
     spreads: bool
 
-    def submit(self, articles: list[Article]) -> Any: ...  # a Future of list[ArticleResult]
+    # A Future of list[ArticleResult]; `contexts`: with the claims' sentences cut out.
+    def submit(self, articles: list[Article], contexts: bool = True) -> Any: ...
     # A Future of list[FileOutput]: the files are read, dated and checked where the work
-    # runs; `render`: with their claims' JSON report entries (FileOutput.rendered).
-    def submit_files(
-        self, jobs: list[FileJob], version: str | None, max_bytes: int, render: bool = False
-    ) -> Any: ...
+    # runs, as `how` says.
+    def submit_files(self, jobs: list[FileJob], how: FileCheck) -> Any: ...
     def flush(self) -> None: ...
     def close(self) -> None: ...
 
@@ -55,31 +55,23 @@ def default_jobs() -> int:
 
 
 class InlineExtractor:
-    """--jobs 1: each batch is checked at once, in this process, with the rules passed in.
-
-    `contexts`: whether claims' sentences are cut out (see batch.check_article).
-    """
+    """--jobs 1: each batch is checked at once, in this process, with the rules passed in."""
 
     spreads = False
 
-    def __init__(self, rules: Sequence[Rule], contexts: bool = True) -> None:
+    def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.contexts = contexts
 
-    def submit(self, articles: list[Article]) -> Future[list[ArticleResult]]:
+    def submit(self, articles: list[Article], contexts: bool = True) -> Future[list[ArticleResult]]:
         """Check the batch now; the future is already done."""
         future: Future[list[ArticleResult]] = Future()
-        future.set_result([check_article(a, self.rules, self.contexts) for a in articles])
+        future.set_result([check_article(a, self.rules, contexts) for a in articles])
         return future
 
-    def submit_files(
-        self, jobs: list[FileJob], version: str | None, max_bytes: int, render: bool = False
-    ) -> Future[list[FileOutput]]:
+    def submit_files(self, jobs: list[FileJob], how: FileCheck) -> Future[list[FileOutput]]:
         """Read and check the files now; the future is already done."""
         future: Future[list[FileOutput]] = Future()
-        future.set_result(
-            check_file_batch(jobs, self.rules, version, max_bytes, render, self.contexts)
-        )
+        future.set_result(check_file_batch(jobs, self.rules, how))
         return future
 
     def flush(self) -> None:
@@ -112,10 +104,9 @@ class PoolExtractor:
 
     spreads = True
 
-    def __init__(self, rules: Sequence[Rule], jobs: int, contexts: bool = True) -> None:
+    def __init__(self, rules: Sequence[Rule], jobs: int) -> None:
         self.rules = list(rules)
         self.rule_ids = tuple(r.id for r in rules)
-        self.contexts = contexts
         self.workers = max(1, jobs - 1)
         self.pool: ProcessPoolExecutor | None = None
         self.pending: list[Future[Any]] = []  # batches sent to the workers, not yet done
@@ -162,30 +153,23 @@ class PoolExtractor:
         self.checked_here += 1
         return done
 
-    def submit(self, articles: list[Article]) -> Future[list[ArticleResult]]:
+    def submit(self, articles: list[Article], contexts: bool = True) -> Future[list[ArticleResult]]:
         """Check the batch here or in a worker (the first batch waits for a second)."""
         return self._submit(
-            lambda pool: pool.submit(check_batch, articles, self.rule_ids, self.contexts),
-            lambda: [check_article(a, self.rules, self.contexts) for a in articles],
+            lambda pool: pool.submit(check_batch, articles, self.rule_ids, contexts),
+            lambda: [check_article(a, self.rules, contexts) for a in articles],
         )
 
-    def submit_files(
-        self, jobs: list[FileJob], version: str | None, max_bytes: int, render: bool = False
-    ) -> Future[list[FileOutput]]:
+    def submit_files(self, jobs: list[FileJob], how: FileCheck) -> Future[list[FileOutput]]:
         """Read, date and check a batch of files here or in a worker."""
 
         def task(pool: ProcessPoolExecutor) -> Future[list[FileOutput]]:
             unpacked: Future[list[FileOutput]] = Future()
-            packed = pool.submit(
-                check_files, jobs, self.rule_ids, version, max_bytes, render, self.contexts
-            )
+            packed = pool.submit(check_files, jobs, self.rule_ids, how)
             _chain(packed, unpacked, lambda outputs: [unpack_output(o) for o in outputs])
             return unpacked
 
-        return self._submit(
-            task,
-            lambda: check_file_batch(jobs, self.rules, version, max_bytes, render, self.contexts),
-        )
+        return self._submit(task, lambda: check_file_batch(jobs, self.rules, how))
 
     def flush(self) -> None:
         """Check the held batch here, if there is one (no more batches, or the pool starts)."""
@@ -230,8 +214,6 @@ def _chain(
     source.add_done_callback(copy)
 
 
-def local_extractor(rules: Sequence[Rule], jobs: int, contexts: bool = True) -> Extractor:
+def local_extractor(rules: Sequence[Rule], jobs: int) -> Extractor:
     """The extractor for --jobs: inline for 1, a process pool for more."""
-    if jobs <= 1:
-        return InlineExtractor(rules, contexts)
-    return PoolExtractor(rules, jobs, contexts)
+    return InlineExtractor(rules) if jobs <= 1 else PoolExtractor(rules, jobs)

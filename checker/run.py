@@ -192,9 +192,9 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
         from checker.dask_engine import DaskExtractor, connect
 
         dask_client = connect(scale.scheduler, scale.jobs)
-        extractor: Extractor = DaskExtractor(dask_client, options.rules, contexts)
+        extractor: Extractor = DaskExtractor(dask_client, options.rules)
     else:
-        extractor = local_extractor(options.rules, scale.jobs, contexts)
+        extractor = local_extractor(options.rules, scale.jobs)
     cache = ClaimCache(scale.cache) if scale.cache is not None else None
     version = rules_version(options.rules) if cache is not None else ""
     if cache is not None:
@@ -206,14 +206,14 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
             collected = check_stream(
                 jobs, options.rules, extractor, cache, version, window=max(2, scale.jobs * 4),
                 progress=progress or bar.update, max_bytes=options.max_bytes,
-                spool=scale.json_report,
+                spool=scale.json_report, contexts=contexts,
             )
             collected.skipped.extend(jobs.unknown(collected))
         else:  # Dask workers may not see this file system: texts go out
             collected = check_stream(
                 _selected_items(options), options.rules, extractor, cache, version,
                 window=max(2, scale.jobs * 4), progress=progress or bar.update,
-                spool=scale.json_report,
+                spool=scale.json_report, contexts=contexts,
             )
         bar.close()
         if dask_client is not None:

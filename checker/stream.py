@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from checker.batch import ArticleResult, FileJob, FileOutput
+from checker.batch import ArticleResult, FileCheck, FileJob, FileOutput
 from checker.cache import ClaimCache, article_key, file_key
 from checker.ingest import DEFAULT_MAX_BYTES
 from checker.model import Article, Claim, Skipped
@@ -231,14 +231,17 @@ def check_stream(
     progress: Callable[[ArticleInfo], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     spool: bool = True,
+    contexts: bool = True,
 ) -> Collected:
     """Check every article of the stream (from the cache where it can), keeping the order.
 
     `spool`: keep the claims' JSON report entries for the report: with a cache (which
     stores them anyway), or when the extractor spreads the batches over other processes,
     which then render them too instead of leaving them all to this process at the end.
+    `contexts`: cut each claim's sentence out (see batch.check_article).
     """
     render = spool and (cache is not None or extractor.spreads)
+    how = FileCheck(version if cache is not None else None, max_bytes, render, contexts)
     folder = cache.folder if cache is not None else None
     out = Collected(entries=ClaimEntries(folder) if render else None)
     rule_ids = [r.id for r in rules]
@@ -292,11 +295,9 @@ def check_stream(
 
     def send(full: _Batch) -> None:
         if full.jobs:
-            full.future = extractor.submit_files(
-                full.jobs, version if cache is not None else None, max_bytes, render
-            )
+            full.future = extractor.submit_files(full.jobs, how)
         else:
-            full.future = extractor.submit(full.articles)
+            full.future = extractor.submit(full.articles, contexts)
         in_flight.append(full)
         while len(in_flight) > window:  # bound the texts in memory: wait for the oldest batch
             in_flight[0].collect(cache, render)
