@@ -103,7 +103,7 @@ class Grammars:
 
     def __init__(self, uses_per_branch: int = USES_PER_BRANCH) -> None:
         self.uses_per_branch = uses_per_branch
-        self.compiled: dict[tuple[str, ...], regex.Pattern[str] | BranchByBranch] = {}
+        self.compiled: dict[tuple[str, ...], regex.Pattern[str]] = {}  # the cut-down ones
         self._uses: Counter[tuple[str, ...]] = Counter()
         self._branches: dict[str, regex.Pattern[str]] = {}
         self._by_branch: dict[tuple[str, ...], BranchByBranch] = {}
