@@ -18,34 +18,24 @@ import regex
 from checker.normalise.prefilter import lower_keeping_offsets
 from checker.patterns import ANNIVERSARY_OCCASION, scan_timeout
 
-# The characters besides a letter and its capital that a case-insensitive `regex` pattern
-# matches for it (simple case folding), as they stand in `lower_keeping_offsets(text)`. The
-# table is checked against `regex` over every code point in tests/test_rule_prefilters.py.
-FOLD_VARIANTS = {"i": "\u0130", "k": "\u212a", "s": "\u017f"}
-
 # Separators that `str.isspace` counts as white space and `regex`'s \s does not.
 NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 
 
 @dataclass(frozen=True, slots=True)
 class FoldedWords:
-    """Finds, in lower-cased text, every spelling of some words that a case-insensitive
-    `regex` pattern matches: "mark" also as "mar\u212a" (Kelvin sign)."""
+    """Finds, in `lower_keeping_offsets` text, every spelling of some words that a
+    case-insensitive `regex` pattern matches: that text holds each letter as the very ASCII
+    letter the pattern folds it to ("mar\u212a" with a Kelvin sign is "mark" there;
+    tests/test_rule_prefilters.py checks this over every code point)."""
 
     # One scan per word: `re` finds a lone literal several times faster than an alternation.
-    plain: tuple[re.Pattern[str], ...]
-    folded: tuple[re.Pattern[str], ...]  # with the variants, for the rare text holding one
+    scans: tuple[re.Pattern[str], ...]
 
     def starts(self, low: str, pos: int = 0, endpos: int | None = None) -> list[int]:
         """Sorted offsets in low[pos:endpos] where one of the words begins."""
         end = len(low) if endpos is None else endpos
-        # The variants are not ASCII, and `isascii` costs nothing (CPython keeps the flag).
-        variant = not low.isascii() and any(low.find(ch, pos, end) >= 0 for ch in VARIANT_CHARS)
-        scans = self.folded if variant else self.plain
-        return sorted(m.start() for scan in scans for m in scan.finditer(low, pos, end))
-
-
-VARIANT_CHARS = "".join(FOLD_VARIANTS.values())
+        return sorted(m.start() for scan in self.scans for m in scan.finditer(low, pos, end))
 
 
 def folded_words(*words: str) -> FoldedWords:
@@ -56,15 +46,7 @@ def folded_words(*words: str) -> FoldedWords:
     for word in words:
         if any(word.startswith(word[i:]) for i in range(1, len(word))):
             raise ValueError(f"{word!r} overlaps itself")
-    return FoldedWords(
-        tuple(re.compile(re.escape(word)) for word in words),
-        tuple(re.compile("".join(_folded(ch) for ch in word)) for word in words),
-    )
-
-
-def _folded(ch: str) -> str:
-    variants = FOLD_VARIANTS.get(ch)
-    return f"[{ch}{variants}]" if variants else re.escape(ch)
+    return FoldedWords(tuple(re.compile(re.escape(word)) for word in words))
 
 
 def space_start(text: str, pos: int) -> int:
