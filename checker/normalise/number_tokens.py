@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.normalise import number_words as w
+from checker.normalise.prefilter import fold_lower
 
 # Token kinds. Digits are NUM; words take the kind of the table they come from.
 NUM, SLASH, VULG = "num", "slash", "vulgar"
@@ -101,8 +102,8 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
             stop, ordinal = ordinals[e], True
         tokens.append(_digits_token(text, s, e, stop, scale, ordinal))
     for s, e in spans("t_word"):
-        word = text[s:e].lower()
-        entry = _WORD_KINDS.get(word) or _WORD_KINDS.get(_folded(word))
+        word = fold_lower(text[s:e])  # as the pattern that matched it reads it
+        entry = _WORD_KINDS.get(word)
         if entry is None:  # a word the pattern read but no table knows: no number at all,
             return []  # rather than a number read from the rest of the run
         kind, value = entry
@@ -118,16 +119,6 @@ def tokens_of(m: regex.Match[str]) -> list[Token]:
             tokens.append(Token(kind, s, e))
     tokens.sort(key=_start_of)
     return tokens
-
-
-def _folded(word: str) -> str:
-    """A lower-cased word as the run pattern, which ignores case by folding, compared it.
-
-    Three letters fold onto ASCII ones without lower-casing to them: a long s (U+017F) is an
-    "s", the Kelvin sign a "k" (both undone by casefold), and a dotted capital I (U+0130) an
-    "i", which lower-cases to "i" and a combining dot.
-    """
-    return word.casefold().replace("\u0307", "")
 
 
 def simple_tokens(text: str, start: int, end: int) -> list[Token] | None:

@@ -181,22 +181,27 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-@lru_cache(maxsize=4)
-def lower_keeping_offsets(text: str) -> str:
-    """`text` lower-cased, offset for offset, for the scans that skip IGNORECASE; found once
-    per text, as several rules scan the same article.
+def fold_lower(text: str) -> str:
+    """`text` lower-cased as a case-insensitive `regex` pattern reads it, offset for offset.
 
-    The scans stand in for case-insensitive `regex` patterns, whose case folding makes a
-    long s (U+017F) an "s" and a dotted capital I (U+0130) an "i"; lower() keeps the first
-    and makes the second two characters. Both become the ASCII letter here, so that a scan
-    sees "ſpring 2023" where the date grammar does.
+    Its case folding makes a long s (U+017F) an "s" and a dotted capital I (U+0130) an "i";
+    lower() keeps the first and makes the second two characters. Both become the ASCII
+    letter here (the Kelvin sign, the third letter folded onto ASCII, lower() makes a "k").
     """
     if "\u0130" in text:
         text = text.replace("\u0130", "i")
-    low = lowered(text)
-    if low is None:  # no other letter lower-cases to two, but should one: ASCII only
+    low = text.lower()
+    if len(low) != len(text):  # no other letter lower-cases to two, but should one: ASCII only
         return text.translate(ASCII_LOWER)
     return low.replace("\u017f", "s") if "\u017f" in low else low
+
+
+@lru_cache(maxsize=4)
+def lower_keeping_offsets(text: str) -> str:
+    """fold_lower(text), for the scans that skip IGNORECASE, found once per text as several
+    rules scan the same article: a scan then sees "spring 2023" spelt with a long s where the
+    date grammar does."""
+    return fold_lower(text)
 
 
 ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
