@@ -18,6 +18,7 @@ import regex
 
 # SCAN_TIMEOUT: seconds of CPU one pattern may spend on one text; scan_timeout(): the
 # `timeout=` a scan passes (None while the scan watch keeps that limit instead).
+from checker.pattern_store import compile_regex
 from checker.scan_watch import SCAN_TIMEOUT as SCAN_TIMEOUT
 from checker.scan_watch import scan_timeout
 
@@ -30,9 +31,13 @@ def compile_pattern(
     """Compile a verbose pattern; keyword arguments become `\\L<name>` word lists.
 
     Longer words are tried first so that "more than" wins over "more". The pattern is
-    compiled when it is first used (see LazyPattern).
+    compiled when it is first used (see LazyPattern). Words of one length go in
+    alphabetical order, not a set's: the same pattern text in every process, which is what
+    the user's pattern store finds it by (`pattern_store`).
     """
-    lists = {name: sorted(set(words), key=len, reverse=True) for name, words in word_lists.items()}
+    lists = {
+        name: sorted(set(words), key=lambda w: (-len(w), w)) for name, words in word_lists.items()
+    }
     return cast("regex.Pattern[str]", LazyPattern(source, flags, lists))
 
 
@@ -57,7 +62,7 @@ class LazyPattern:
         pattern = self.__dict__.get("_pattern")
         if pattern is None:
             source, flags, lists = args
-            pattern = self.__dict__["_pattern"] = regex.compile(source, flags, **lists)
+            pattern = self.__dict__["_pattern"] = compile_regex(source, flags, lists)
         value = getattr(pattern, name)
         self.__dict__[name] = value
         return value

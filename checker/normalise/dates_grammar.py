@@ -22,6 +22,7 @@ from checker.normalise.dates_fragments import LISTS, expand_lists, splice
 from checker.normalise.dates_grammar_relative import RELATIVE_BRANCHES
 from checker.normalise.dates_openers import START, START_BEHIND, START_LISTS
 from checker.normalise.dates_words import MONTH_PARTS, MONTHS
+from checker.pattern_store import compile_regex
 from checker.patterns import FLAGS, compile_pattern
 
 CALENDAR_BRANCHES = r"""
@@ -267,7 +268,7 @@ def compile_grammar(kinds: Iterable[str], *, guarded: bool = True) -> regex.Patt
     start = START if guarded else START_BEHIND
     source = start + "(?:" + splice("\n|".join(chosen)) + ")"
     source = expand_lists(source, {**LISTS, **START_LISTS})
-    return regex.compile(source, FLAGS)
+    return compile_regex(source, FLAGS)
 
 
 GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
