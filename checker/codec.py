@@ -9,14 +9,24 @@ this module writes raises CodecError, so a damaged cache row is never half-trust
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Offset, Skipped
+from checker.model import (
+    Bound,
+    Claim,
+    DateSpan,
+    Family,
+    Interval,
+    Key,
+    Modality,
+    Offset,
+    Skipped,
+    claim_of,
+)
 from checker.report.build import ArticleInfo, ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
@@ -133,24 +143,6 @@ def _interval_of(lower: Any, upper: Any, bound: Any, unit: Any, tolerance: Any) 
     )
 
 
-# Claim's fields in declaration order, each with its slot's setter. A frozen dataclass's
-# __init__ sets every field through object.__setattr__, which made up most of reading a
-# claim back (a warm run reads every claim of the corpus); the slots are set directly
-# instead, with values checked as the model's types. Claim has no __post_init__ to skip:
-# `test_cache` checks that, and that this gives the claim Claim(...) would.
-_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
-_CLAIM_SETTERS = tuple(getattr(Claim, name).__set__ for name in _CLAIM_FIELDS)
-
-
-def _claim_of(values: tuple[Any, ...]) -> Claim:
-    """The claim with these field values, in _CLAIM_FIELDS order (all of them: the caller's
-    own tuple, so zip is not asked to check its length on every claim)."""
-    claim = Claim.__new__(Claim)
-    for put, value in zip(_CLAIM_SETTERS, values):  # noqa: B905
-        put(claim, value)
-    return claim
-
-
 def decode_claim_row(row: Any) -> Claim:
     """The claim a list from encode_claim_row stands for; CodecError when it is not one."""
     try:
@@ -165,7 +157,7 @@ def decode_claim_row(row: Any) -> Claim:
         ):
             raise CodecError(f"bad claim field types: {row!r:.200}")
         # Unpacking a list into the cached readers' arguments: a wrong length is a TypeError.
-        return _claim_of((
+        return claim_of((
             article,
             rule,
             _key_of(*key),

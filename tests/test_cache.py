@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
 import sqlite3
 import subprocess
 import sys
@@ -89,6 +90,19 @@ def test_a_decoded_claim_is_the_claim_its_constructor_makes():
         assert back._id == claim.id  # kept with the claim, not worked out again
         assert hash(back) == hash(claim) and back.id == claim.id == back.id_from_fields()
         assert dataclasses.replace(back, start=0)._id is None  # a changed claim works it out again
+
+
+def test_a_pickled_claim_comes_back_whole():
+    """Workers send claims back pickled, by their field values set into the slots."""
+    fresh = dataclasses.replace(FULL, note="n")  # its id not yet worked out
+    bare = dataclasses.replace(FULL, amount=None, alternatives=(), offset=None)
+    for claim in (FULL, fresh, bare):
+        known = claim._id
+        back = pickle.loads(pickle.dumps(claim, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is Claim and back == claim and repr(back) == repr(claim)
+        assert back._id == known and back.id == claim.id == back.id_from_fields()
+        for part in (back.key, back.amount, back.dates, *back.alternatives):
+            assert part is None or pickle.loads(pickle.dumps(part)) == part
 
 
 def flat_contexts(collected) -> list[ClaimContext]:
