@@ -6,6 +6,8 @@ For each size: writes a corpus (bench/corpus_gen.py), times one pass of a single
 `re` pattern over the same text (one core; two reference patterns), then runs
 `claimcheck check ... --format json` as a subprocess under /usr/bin/time -v (peak memory)
 with --jobs 1, --jobs 2, a cold cache and a warm re-run after 1% of the articles changed.
+Next to --jobs 2, two independent --jobs 1 runs, one on each half of the corpus, at once:
+what two processes on this machine can do at all, the ceiling --jobs 2 is read against.
 Prints one Markdown table row per size.
 
 The checker and rules run from a copy of the working tree taken at the start (WORK/src), so
@@ -73,8 +75,8 @@ def snapshot(work: Path) -> Path:
     return src
 
 
-def run(src: Path, corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
-    """Seconds and peak resident MB of one `claimcheck check` (main process; workers apart)."""
+def start(src: Path, corpus: Path, out: Path, *flags: str) -> subprocess.Popen[str]:
+    """One `claimcheck check` under /usr/bin/time -v, started and not waited for."""
     command = [
         "/usr/bin/time",
         "-v",
@@ -90,21 +92,66 @@ def run(src: Path, corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
         "--quiet",
         *flags,
     ]
-    started = time.perf_counter()
     # The snapshot of the checker next to this file, not whichever one is installed.
     env = {
         **os.environ,
         "PYTHONPATH": str(src),
         "CLAIMCHECK_PATTERN_CACHE": str(src.parent / "patterns"),
     }
-    done = subprocess.run(command, capture_output=True, text=True, cwd=out.parent, env=env)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=out.parent,
+        env=env,
+    )  # fmt: skip
+
+
+def finish(process: subprocess.Popen[str]) -> float:
+    """Wait for a started run; its peak resident MB (main process; workers apart)."""
+    _, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(map(str, process.args))}\n{stderr[-2000:]}")
     peak = next(
-        int(line.split(":")[1]) for line in done.stderr.splitlines() if "Maximum resident" in line
+        int(line.split(":")[1]) for line in stderr.splitlines() if "Maximum resident" in line
     )
-    return seconds, peak / 1024
+    return peak / 1024
+
+
+def run(src: Path, corpus: Path, out: Path, *flags: str) -> tuple[float, float]:
+    """Seconds and peak resident MB of one `claimcheck check` (main process; workers apart)."""
+    started = time.perf_counter()
+    peak = finish(start(src, corpus, out, *flags))
+    return time.perf_counter() - started, peak
+
+
+def halves(corpus: Path, work: Path) -> tuple[Path, Path]:
+    """The corpus's files dealt alternately into two corpora (hard links: no copying)."""
+    parts = (work / "half-a", work / "half-b")
+    for part in parts:
+        shutil.rmtree(part, ignore_errors=True)
+    for i, path in enumerate(sorted(p for p in corpus.rglob("*") if p.is_file())):
+        target = parts[i % 2] / path.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target)
+    return parts
+
+
+def two_at_once(src: Path, corpus: Path, work: Path) -> float:
+    """Seconds for two independent `--jobs 1` runs, one on each half of the corpus, at once.
+
+    What two processes on this machine can do with no work shared between them: a ceiling
+    for `--jobs 2` (a generous one: each half also compares and reports only its own claims).
+    """
+    parts = halves(corpus, work)
+    started = time.perf_counter()
+    running = [
+        start(src, part, part.with_suffix(".json"), "--jobs", "1", "--no-cache") for part in parts
+    ]
+    for process in running:
+        finish(process)
+    seconds = time.perf_counter() - started
+    for part in parts:
+        shutil.rmtree(part)
+        part.with_suffix(".json").unlink()
+    return seconds
 
 
 def bench(size: int, work: Path, src: Path) -> dict[str, float]:
@@ -119,6 +166,7 @@ def bench(size: int, work: Path, src: Path) -> dict[str, float]:
     run(src, corpus, out, "--jobs", "1", "--no-cache")  # untimed: fills the pattern store
     j1, mem1 = run(src, corpus, out, "--jobs", "1", "--no-cache")
     j2, mem2 = run(src, corpus, out, "--jobs", "2", "--no-cache")
+    pair = two_at_once(src, corpus, work)
     cold, _ = run(src, corpus, out, "--jobs", "1", "--cache-dir", str(cache))
     change_some(corpus, 0.01)
     warm, _ = run(src, corpus, out, "--jobs", "1", "--cache-dir", str(cache))
@@ -135,6 +183,8 @@ def bench(size: int, work: Path, src: Path) -> dict[str, float]:
         "share_of_figures": mb / j1 / scans["figures"],
         "j2_s": j2,
         "speedup_j2": j1 / j2,
+        "two_halves_s": pair,
+        "speedup_two_halves": j1 / pair,
         "peak_MB_j1": mem1,
         "peak_MB_j2_main": mem2,
         "cold_s": cold,
