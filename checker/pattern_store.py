@@ -1,34 +1,39 @@
 """Compiled `regex` patterns kept on disk between runs, as Python keeps its bytecode.
 
 Why: the `regex` module parses a pattern in pure Python. The patterns one run uses take
-0.2-0.4 s of CPU to compile, in every process: a fifth of a warm re-run, most of a small
-corpus's run, and time each worker of `--jobs N` spends before it checks anything. A
-compiled `regex` pattern pickles as its compiled code (the module's own pickling) and loads
-back without being parsed again, in some 0.1 ms.
+0.2-0.4 s of CPU to compile, in every process: a sixth of a warm re-run of 10k articles,
+most of a small corpus's run. A compiled `regex` pattern pickles as its compiled code (the
+module's own pickling) and loads back without being parsed again, in some 0.1 ms.
 
 Where: `$CLAIMCHECK_PATTERN_CACHE` if set (`off` keeps nothing), else
-`$XDG_CACHE_HOME/claimcheck`, else `~/.cache/claimcheck`: a per-user cache, like pip's, not
-the corpus's `.claimcheck-cache/` (a folder that can arrive with a checkout). One file per
-`regex` version and Python, mapping a digest of (source, flags, word lists) to the pickled
-pattern. The digest covers everything `regex.compile` is given, so an entry can never be
-stale; a pattern whose text changes is simply a new entry.
+`$XDG_CACHE_HOME/claimcheck` (an absolute one), else `~/.cache/claimcheck` (on Windows
+`%LOCALAPPDATA%\\claimcheck`): a per-user cache, like pip's, not the corpus's
+`.claimcheck-cache/` (a folder that can arrive with a checkout). One file per `regex`
+version and Python, mapping a digest of everything `regex.compile` is given (source, flags,
+word lists, the module's default version) to the pickled pattern, so an entry is never
+stale: a pattern whose text changes is a new entry.
 
-Trust: the file is read with an unpickler that builds nothing but `regex` patterns through
-the module's own constructor; a file naming any other callable, or damaged, is ignored as
-a whole (and replaced by the next write). Whatever goes wrong with the store, patterns are
-compiled as if it were not there: it can make a run slower, never different.
+Trust: as Python's own `__pycache__` is trusted. The file is read with an unpickler that
+builds nothing but `regex` patterns through the module's constructor, so it cannot run
+code; and a damaged file (or one naming any other callable) is ignored as a whole and
+rewritten. But that constructor trusts the compiled code it is given: a file crafted by
+someone who can write to the user's cache folder could make a pattern match otherwise. A
+shared or restored cache folder should be treated like a shared `__pycache__`.
 
 Writes: a process that compiled something new merges it into the file when it exits
 (written to a temp file and renamed), with what other processes wrote meanwhile. Two
 processes that write at once can lose each other's new entries, which only costs a
-compile later. Forked workers leave the writing to the process that started them.
+compile later. A forked worker keeps nothing: what it compiles it compiles each run (the
+process that forks it checks the first batch first, which compiles most patterns).
 """
 
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import io
+import json
 import os
 import pickle
 import sys
@@ -42,23 +47,33 @@ import regex
 
 ENV = "CLAIMCHECK_PATTERN_CACHE"
 OFF = frozenset({"off", "0", "no", "false", "none"})
-# More entries than this (after many versions of the patterns) and a write keeps only the
-# ones this process used or made.
+# More than this (after many versions of the patterns, or many kinds combinations of the
+# date grammar) and a write keeps only the entries this process used or made.
 MOST_ENTRIES = 2000
+MOST_BYTES = 64 << 20
 
 
 def store_dir(environ: Mapping[str, str] = os.environ) -> Path | None:
     """Where compiled patterns are kept, or None when they are not to be kept."""
     chosen = environ.get(ENV)
     if chosen is not None:
-        return None if chosen.strip().lower() in OFF or not chosen.strip() else Path(chosen)
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if base.startswith("~"):  # no home directory to expand to
+        chosen = chosen.strip()
+        if not chosen or chosen.lower() in OFF:
+            return None
+        return Path(os.path.expanduser(chosen))
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG spec: a relative one is to be ignored
+        return Path(xdg) / "claimcheck"
+    if os.name == "nt" and os.path.isabs(environ.get("LOCALAPPDATA", "")):
+        return Path(environ["LOCALAPPDATA"]) / "claimcheck"
+    home = environ.get("HOME") if "HOME" in environ else os.path.expanduser("~")
+    if not home or not os.path.isabs(home):  # no home to keep it in
         return None
-    return Path(base) / "claimcheck"
+    return Path(home) / ".cache" / "claimcheck"
 
 
 def store_file(folder: Path) -> Path:
+    """The store's file in `folder`: one per `regex` version and Python."""
     return folder / f"regex-{regex.__version__}-{sys.implementation.cache_tag}.pickle"
 
 
@@ -75,6 +90,13 @@ class _PatternsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a compiled pattern: {module}.{name}")
 
 
+# What unpickling a damaged or foreign file can raise; the store is then read as empty.
+_UNREADABLE = (
+    pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError,
+    KeyError, OverflowError, MemoryError, RecursionError, ImportError,
+)  # fmt: skip
+
+
 def _load(path: Path) -> dict[str, bytes]:
     try:
         data = path.read_bytes()
@@ -82,7 +104,7 @@ def _load(path: Path) -> dict[str, bytes]:
         return {}
     try:
         entries = _PatternsOnly(io.BytesIO(data)).load()
-    except Exception:  # damaged or foreign: compile as if there were no store
+    except _UNREADABLE:  # compiled as if there were no store; the next write replaces it
         return {}
     if not isinstance(entries, dict) or not all(
         type(k) is str and type(v) is bytes for k, v in entries.items()
@@ -92,15 +114,26 @@ def _load(path: Path) -> dict[str, bytes]:
 
 
 def digest(source: str, flags: int, lists: Mapping[str, Sequence[str]]) -> str:
-    """What identifies a compiled pattern: everything regex.compile is given."""
-    h = hashlib.sha256()
-    h.update(f"{flags}\0".encode())
-    h.update(source.encode("utf-8", "surrogatepass"))
-    for name in sorted(lists):
-        h.update(f"\0\0{name}".encode("utf-8", "surrogatepass"))
-        for word in lists[name]:  # in the given order: it is part of the pattern
-            h.update(b"\0" + word.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
+    """What identifies a compiled pattern: everything regex.compile is given, as JSON (whose
+    strings are delimited, so no two inputs read alike). A word list is a set to `regex`."""
+    given = [
+        str(regex.DEFAULT_VERSION),
+        flags,
+        source,
+        sorted((k, sorted(set(v))) for k, v in lists.items()),
+    ]
+    text = json.dumps(given, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _is_the_pattern(pattern: object, source: str, lists: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a loaded entry is a pattern of this source and these word lists (not some
+    other entry filed under the wrong digest)."""
+    return (
+        isinstance(pattern, regex.Pattern)
+        and pattern.pattern == source
+        and pattern.named_lists == {k: frozenset(v) for k, v in lists.items()}
+    )
 
 
 class PatternStore:
@@ -132,20 +165,22 @@ class PatternStore:
         if kept is not None:
             try:
                 pattern = _PatternsOnly(io.BytesIO(kept)).load()
-            except Exception:
+            except _UNREADABLE:
                 pattern = None
-            if isinstance(pattern, regex.Pattern) and pattern.pattern == source:
+            if _is_the_pattern(pattern, source, lists):
                 with self._lock:
                     self._used.add(key)
                     self.loaded += 1
-                return pattern
+                return pattern  # type: ignore[return-value]
         pattern = regex.compile(source, flags, **lists)
         with self._lock:
-            if not self._new and os.getpid() == self._owner:
+            self.compiled += 1
+            if os.getpid() != self._owner:
+                return pattern  # a forked worker: it never writes, so it keeps nothing
+            if not self._new:
                 atexit.register(self.save)
             self._new[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
             self._used.add(key)
-            self.compiled += 1
         return pattern
 
     def save(self) -> None:
@@ -156,7 +191,7 @@ class PatternStore:
             new, self._new = self._new, {}
             used = set(self._used)
         merged = {**_load(self.path), **new}
-        if len(merged) > MOST_ENTRIES:
+        if len(merged) > MOST_ENTRIES or sum(map(len, merged.values())) > MOST_BYTES:
             merged = {k: v for k, v in merged.items() if k in used}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -174,15 +209,21 @@ class PatternStore:
             self._entries = merged
 
 
-# The process's store, found from the environment when first used.
-_STORE: PatternStore | None = None
-
-
+@functools.cache
 def store() -> PatternStore:
-    global _STORE
-    if _STORE is None:
-        _STORE = PatternStore(store_dir())
-    return _STORE
+    """The process's store, found from the environment when first used."""
+    return PatternStore(store_dir())
+
+
+def _after_fork_in_child() -> None:
+    # Another thread of the parent may have held the lock at the fork: the child's copy
+    # would stay locked for ever.
+    if store.cache_info().currsize:
+        store()._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def compile_regex(

@@ -16,9 +16,10 @@ from typing import Any, cast
 
 import regex
 
+from checker.pattern_store import compile_regex
+
 # SCAN_TIMEOUT: seconds of CPU one pattern may spend on one text; scan_timeout(): the
 # `timeout=` a scan passes (None while the scan watch keeps that limit instead).
-from checker.pattern_store import compile_regex
 from checker.scan_watch import SCAN_TIMEOUT as SCAN_TIMEOUT
 from checker.scan_watch import scan_timeout
 
@@ -31,13 +32,9 @@ def compile_pattern(
     """Compile a verbose pattern; keyword arguments become `\\L<name>` word lists.
 
     Longer words are tried first so that "more than" wins over "more". The pattern is
-    compiled when it is first used (see LazyPattern). Words of one length go in
-    alphabetical order, not a set's: the same pattern text in every process, which is what
-    the user's pattern store finds it by (`pattern_store`).
+    compiled when it is first used (see LazyPattern).
     """
-    lists = {
-        name: sorted(set(words), key=lambda w: (-len(w), w)) for name, words in word_lists.items()
-    }
+    lists = {name: sorted(set(words), key=len, reverse=True) for name, words in word_lists.items()}
     return cast("regex.Pattern[str]", LazyPattern(source, flags, lists))
 
 
