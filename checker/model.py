@@ -98,8 +98,9 @@ class Key:
     period: str | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled by its fields: a frozen slots dataclass otherwise pickles a dict of them.
-        return (Key, (self.family, self.subject, self.metric, self.period))
+        # Rebuilt from its fields by the constructor: a frozen slots dataclass otherwise
+        # pickles its state and sets each field through object.__setattr__ when loaded.
+        return (Key, _key_values(self))
 
     def __str__(self) -> str:
         parts = [self.family.value, self.subject, self.metric]
@@ -124,7 +125,7 @@ class Interval:
     tolerance: float = 0.0
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Interval, (self.lower, self.upper, self.bound, self.unit, self.tolerance))
+        return (Interval, _interval_values(self))
 
     @property
     def value(self) -> float | None:
@@ -151,7 +152,7 @@ class DateSpan:
             raise ValueError(f"date span ends before it starts: {self.start} > {self.end}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (DateSpan, (self.start, self.end))
+        return (DateSpan, _span_values(self))  # through __post_init__'s check, too
 
     @classmethod
     def day(cls, d: date) -> DateSpan:
@@ -300,6 +301,10 @@ class Claim:
 # process unpickles every claim a worker found); claim_of sets the slots directly. Claim
 # has no __post_init__ to skip: `test_cache` checks that, and that this gives the claim
 # Claim(...) would.
+# Every field, in order, so that a field added later is pickled too.
+_key_values = attrgetter(*(f.name for f in fields(Key)))
+_interval_values = attrgetter(*(f.name for f in fields(Interval)))
+_span_values = attrgetter(*(f.name for f in fields(DateSpan)))
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _CLAIM_SETTERS = tuple(getattr(Claim, name).__set__ for name in CLAIM_FIELDS)
 _claim_values = attrgetter(*CLAIM_FIELDS)

@@ -94,6 +94,7 @@ def test_a_decoded_claim_is_the_claim_its_constructor_makes():
 
 def test_a_pickled_claim_comes_back_whole():
     """Workers send claims back pickled, by their field values set into the slots."""
+    assert FULL.id  # worked out and kept, whatever ran before
     fresh = dataclasses.replace(FULL, note="n")  # its id not yet worked out
     bare = dataclasses.replace(FULL, amount=None, alternatives=(), offset=None)
     for claim in (FULL, fresh, bare):
