@@ -145,8 +145,13 @@ def two_at_once(src: Path, corpus: Path, work: Path) -> float:
     running = [
         start(src, part, part.with_suffix(".json"), "--jobs", "1", "--no-cache") for part in parts
     ]
-    for process in running:
-        finish(process)
+    try:
+        for process in running:
+            finish(process)
+    finally:  # one failed: the other is not left running
+        for process in running:
+            if process.poll() is None:
+                process.kill()
     seconds = time.perf_counter() - started
     for part in parts:
         shutil.rmtree(part)
