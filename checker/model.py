@@ -295,16 +295,17 @@ class Claim:
         return "c-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
 
+# Every field, in order, so that a field added later is pickled too.
+_key_values = attrgetter(*(f.name for f in fields(Key)))
+_interval_values = attrgetter(*(f.name for f in fields(Interval)))
+_span_values = attrgetter(*(f.name for f in fields(DateSpan)))
+
 # Claim's fields in declaration order (its kept id last), each with its slot's setter. A
 # frozen dataclass's __init__ sets every field through object.__setattr__, which made up
 # most of reading a claim back (a warm run reads every claim of the corpus, the main
 # process unpickles every claim a worker found); claim_of sets the slots directly. Claim
 # has no __post_init__ to skip: `test_cache` checks that, and that this gives the claim
 # Claim(...) would.
-# Every field, in order, so that a field added later is pickled too.
-_key_values = attrgetter(*(f.name for f in fields(Key)))
-_interval_values = attrgetter(*(f.name for f in fields(Interval)))
-_span_values = attrgetter(*(f.name for f in fields(DateSpan)))
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 _CLAIM_SETTERS = tuple(getattr(Claim, name).__set__ for name in CLAIM_FIELDS)
 _claim_values = attrgetter(*CLAIM_FIELDS)
