@@ -28,7 +28,7 @@ from checker.rule import Rule
 class ArticleResult:
     """What is kept of one article once its text is dropped: claims, problems, contexts."""
 
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]  # a tuple, or the cache's CachedClaims (read back as needed)
     problems: tuple[Skipped, ...]
     # One per claim, in the same order: a tuple, or QuotesOnly / the cache's CachedContexts.
     contexts: Sequence[ClaimContext]

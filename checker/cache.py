@@ -15,7 +15,9 @@ whose first claim's kept id is not the one its fields give, or whose quotes are 
 offsets in the article's text, is a miss (with a warning) and is re-extracted and
 rewritten. The id and entries checks look at the first claim only: against damage the
 checksum covers the rest, and a row forged with a matching checksum is not guarded against
-(checking every id would cost the hashing that keeping them saves). A file that is not a usable SQLite database is moved aside
+(checking every id would cost the hashing that keeping them saves). The other claims are
+read back (and their fields checked) only when something asks for them: compare, only for
+keys that two claims share; a JSON report, never (see codec.CachedClaims). A file that is not a usable SQLite database is moved aside
 and rebuilt. Two runs at once share the file safely: WAL journal and a busy timeout.
 """
 

@@ -15,9 +15,9 @@ from checker.batch import ArticleResult
 from checker.codec import (
     CodecError,
     decode_contexts,
-    decode_result,
     encode_contexts,
     encode_result,
+    read_result,
 )
 from checker.model import Claim
 from checker.report.build import ClaimContext, LazyContexts, quote_alone
@@ -61,7 +61,7 @@ def read_article_row(
         raise CodecError("not a row of this cache")
     if _row_checksum(payload, contexts, rendered) != checksum:
         raise CodecError("checksum does not match")
-    claims, problems = decode_result(payload)
+    claims, problems = read_result(payload)
     # Cheap checks that the entries are these claims' (the version covers the renderer):
     # as many, and the first claim's id, worked out afresh, is the one kept and opens them.
     if count_entries(rendered) != len(claims):
@@ -70,9 +70,8 @@ def read_article_row(
         raise CodecError("a kept claim id is not its claim's")
     if claims and not opens_with(rendered, claims[0].id):
         raise CodecError("report entries are not this article's")
-    kept = tuple(claims)
-    lazy = CachedContexts(contexts, kept, warn)
-    return ArticleResult(kept, tuple(problems), lazy), rendered
+    lazy = CachedContexts(contexts, claims, warn)
+    return ArticleResult(claims, tuple(problems), lazy), rendered
 
 
 class CachedContexts(LazyContexts):

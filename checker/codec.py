@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
+from checker.compare import compared_under
 from checker.model import (
     Bound,
     Claim,
@@ -30,7 +31,7 @@ from checker.model import (
 from checker.report.build import ArticleInfo, ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
-CODEC_VERSION = 5  # 5: each claim's id kept with it
+CODEC_VERSION = 6  # 5: each claim's id kept with it; 6: the keys each claim is compared under
 
 
 class CodecError(ValueError):
@@ -212,28 +213,106 @@ def decode_skipped(raw: dict[str, Any]) -> Skipped:
 
 
 def encode_result(claims: Sequence[Claim], problems: Sequence[Skipped]) -> str:
-    """One article's extraction (its claims and problems) as JSON text."""
+    """One article's extraction (its claims and problems) as JSON text, with the keys each
+    claim is compared under (so that a warm run can tell, before reading a claim back,
+    whether compare needs it at all: see CachedClaims)."""
     return json.dumps(
         {
-            "claims": [encode_claim_row(c) for c in claims],
+            # Each claim's row as JSON text of its own: read back one by one, when needed.
+            "claims": [_row_text(c) for c in claims],
             "problems": [encode_skipped(s) for s in problems],
+            "keys": [compared_under(c) for c in claims],
         },
         ensure_ascii=False,
         separators=(",", ":"),
     )
 
 
+def _row_text(c: Claim) -> str:
+    return json.dumps(encode_claim_row(c), ensure_ascii=False, separators=(",", ":"))
+
+
 def decode_result(text: str) -> tuple[list[Claim], list[Skipped]]:
     """The claims and problems that encode_result wrote; CodecError otherwise."""
+    claims, problems = read_result(text)
+    return list(claims), problems
+
+
+def read_result(text: str) -> tuple[CachedClaims, list[Skipped]]:
+    """The claims (read back when first asked for) and problems that encode_result wrote;
+    CodecError unless the record has their layout. The first claim is read here."""
     try:
         raw = json.loads(text)
-        claims = [decode_claim_row(c) for c in raw["claims"]]
+        rows, keys = raw["claims"], raw["keys"]
+        if type(rows) is not list or type(keys) is not list or len(rows) != len(keys):
+            raise CodecError("bad cache record: one list of keys per claim expected")
+        if not all(type(r) is str for r in rows):
+            raise CodecError("bad cache record: each claim's row is JSON text")
+        for under in keys:
+            if type(under) is not list or not all(type(k) is str for k in under):
+                raise CodecError(f"bad cache record: not a list of keys: {under!r:.200}")
+        claims = CachedClaims(rows, keys)
+        if rows:
+            claims[0]
         problems = [decode_skipped(s) for s in raw["problems"]]
     except CodecError:
         raise
     except (KeyError, TypeError, ValueError) as exc:  # ValueError: JSON syntax, unpacking
         raise CodecError(f"bad cache record: {type(exc).__name__}: {exc}") from exc
     return claims, problems
+
+
+class CachedClaims(Sequence[Claim]):
+    """An article's claims as its cache row holds them, each read back when first asked for.
+
+    A warm run needs only some claims as objects: compare, those under a key that another
+    claim shares (in a large corpus half of them or fewer), and a JSON report nothing at
+    all (the cache keeps each claim's entry, laid out). `keys` tells, per claim, the keys
+    it is compared under (`compare.compared_under`) without reading it. Anything else that
+    reads the claims gets them all, as if decoded up front.
+
+    Each claim's row is JSON text of its own, so that those never read back cost one string
+    each (parsed rows took five times the memory: 1.16 KB a claim). The first claim is read
+    at lookup, with the row's other checks; the rest passed the row's checksum, so they are
+    what encode_result wrote from claims of this very code (the cache's version covers the
+    source). Should one still not read back, CodecError says so and how to empty the cache.
+    """
+
+    __slots__ = ("_rows", "keys")
+
+    def __init__(self, rows: list[Any], keys: list[list[str]]) -> None:
+        self._rows = rows  # a row from encode_claim_row, as JSON text, until read; then its Claim
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Claim: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Claim]: ...
+    def __getitem__(self, i: int | slice) -> Claim | list[Claim]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._rows)))]
+        row = self._rows[i]
+        if type(row) is not Claim:
+            try:
+                row = self._rows[i] = decode_claim_row(json.loads(row))
+            except (CodecError, ValueError) as exc:  # ValueError: JSON syntax
+                raise CodecError(
+                    f"a cached claim did not read back ({exc}); `claimcheck cache clear` "
+                    "empties the cache"
+                ) from exc
+        return row
+
+    def __iter__(self) -> Iterator[Claim]:
+        for i in range(len(self._rows)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def encode_contexts(contexts: Sequence[ClaimContext], claims: Sequence[Claim]) -> bytes:

@@ -124,6 +124,12 @@ def comparison_entries(claims: Iterable[Claim]) -> Iterator[tuple[Claim, Claim]]
             yield shifted(c), c
 
 
+def compared_under(claim: Claim) -> list[str]:
+    """The keys, as compare names them, whose groups a claim enters (its own, and the key of
+    the event an offset counts from). A key no other claim enters can have no finding."""
+    return [str(compared.key) for compared, _ in comparison_entries((claim,))]
+
+
 def compare_group(
     key: Key, claims: list[Claim], fx: FxTable | None = None, reported: list[Claim] | None = None
 ) -> Finding | None:

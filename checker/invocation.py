@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.config import Config, ConfigError, load_config, read_config
-from checker.gate import DEFAULT_BASELINE
 from checker.fx import FxError, load_fx
+from checker.gate import DEFAULT_BASELINE
 from checker.ingest import DEFAULT_MAX_BYTES, MANIFEST_NAMES, InputError, read_manifest
 from checker.ledger import DEFAULT_LEDGER, LedgerError, read_ledger
 from checker.model import Family, Skipped

@@ -221,7 +221,7 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
 
             found = compare_on_dask(dask_client, collected.claims, options.fx)
         else:
-            found = compare(collected.claims, options.fx)
+            found = compare(collected.claims.compared(), options.fx)
     finally:
         bar.close()
         extractor.close()
@@ -232,7 +232,7 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
 
             close(dask_client)
     findings, stale = apply_ledger(found, options.decisions or {})
-    claims = tuple(collected.claims)
+    claims = collected.claims.settled()
     entries = collected.entries
     return Report(
         corpus=options.corpus_label or options.corpus.as_posix(),

@@ -21,6 +21,8 @@ from typing import Any
 
 from checker.batch import ArticleResult, FileCheck, FileJob, FileOutput
 from checker.cache import ClaimCache, article_key, file_key
+from checker.claim_blocks import ClaimBlocks
+from checker.codec import CachedClaims
 from checker.ingest import DEFAULT_MAX_BYTES
 from checker.model import Article, Claim, Skipped
 from checker.pool import Extractor
@@ -37,14 +39,16 @@ class Collected:
     """What the stream keeps: one ArticleInfo per article, and the claims with their contexts."""
 
     articles: list[ArticleInfo] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    # Article by article; claims from the cache are read back only when asked for.
+    claims: ClaimBlocks = field(default_factory=ClaimBlocks)
     skipped: list[Skipped] = field(default_factory=list)
     # Per article with claims, its claims' contexts: in step with `claims`, article by
     # article. Those from the cache are decoded only if read (see cache.CachedContexts).
     contexts: list[Sequence[ClaimContext]] = field(default_factory=list)
     extracted: int = 0  # articles the rules ran on in this run (the rest came from the cache)
     # One object for each equal key and date span: claims arrive as separate copies from
-    # workers and the cache, and a large run keeps hundreds of thousands of them.
+    # workers, and a large run keeps hundreds of thousands of them. (Claims read back from
+    # the cache share them already, through the codec's caches of keys and spans.)
     shared: dict[Any, Any] = field(default_factory=dict)
     # The claims' JSON report entries, kept when a cache is used (it stores them anyway).
     entries: ClaimEntries | None = None
@@ -56,16 +60,17 @@ class Collected:
                 rendered = article_entries([result.claims])[0]
             self.entries.add(rendered, len(result.claims))
         self.articles.append(info)
-        shared = self.shared
-        for c in result.claims:
-            key = shared.setdefault(c.key, c.key)
-            if key is not c.key:
-                object.__setattr__(c, "key", key)  # equal and immutable: only memory changes
-            if c.dates is not None:
-                dates = shared.setdefault(c.dates, c.dates)
-                if dates is not c.dates:
-                    object.__setattr__(c, "dates", dates)
-        self.claims.extend(result.claims)
+        if type(result.claims) is not CachedClaims:
+            shared = self.shared
+            for c in result.claims:
+                key = shared.setdefault(c.key, c.key)
+                if key is not c.key:
+                    object.__setattr__(c, "key", key)  # equal and immutable: only memory changes
+                if c.dates is not None:
+                    dates = shared.setdefault(c.dates, c.dates)
+                    if dates is not c.dates:
+                        object.__setattr__(c, "dates", dates)
+        self.claims.add(result.claims)
         if result.claims:
             self.contexts.append(result.contexts)
         self.skipped.extend(result.problems)

@@ -180,7 +180,7 @@ def test_corrupt_database_is_rebuilt_with_a_warning(corpus, registry, tmp_path):
     "damage",
     [
         "UPDATE articles SET payload = '{not json' WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
-        "UPDATE articles SET payload = replace(payload, '\"claims\":[[', '\"claims\":[[1,') WHERE rowid IN "
+        "UPDATE articles SET payload = replace(payload, '\"claims\":[\"[', '\"claims\":[\"[1,') WHERE rowid IN "
         "(SELECT rowid FROM articles LIMIT 3)",
     ],
 )
@@ -191,7 +191,7 @@ def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
         db.execute(damage)
         # A row whose checksum was recomputed still has to quote the text where it says.
         db.execute(
-            "UPDATE articles SET payload = replace(payload, '\"claims\":[[', '\"claims\":[[1,'), checksum = "
+            "UPDATE articles SET payload = replace(payload, '\"claims\":[\"[', '\"claims\":[\"[1,'), checksum = "
             "'x' WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
         )
     warnings: list[str] = []
@@ -214,8 +214,9 @@ def rewrite_first_claim(folder: Path, field: str, change) -> None:
             "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key LIMIT 1"
         ).fetchone()
         record = json.loads(payload)
-        row = record["claims"][0]
+        row = json.loads(record["claims"][0])  # each claim's row is JSON text of its own
         row[CLAIM_ROW.index(field)] = change(row[CLAIM_ROW.index(field)])
+        record["claims"][0] = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
         payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         db.execute(
             "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",

@@ -129,7 +129,7 @@ class Report:
 
     corpus: str
     articles: tuple[ArticleInfo, ...]
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]  # a tuple, or a warm run's ClaimBlocks (read back as needed)
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...] = ()
     tool_version: str = __version__

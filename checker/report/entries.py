@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 # Between two claims' entries in the report's "claims" list (json.dumps with indent=1).
@@ -53,7 +53,7 @@ class ClaimEntries:
             self._file = tempfile.TemporaryFile(buffering=SPOOL_BUFFER)
         self._size = 0
         self.claims = 0
-        self._bound: tuple[object, ...] | None = None
+        self._bound: Sequence[object] | None = None
         self._lock = threading.Lock()  # a read is a seek and a read, not to be interleaved
 
     def add(self, text: bytes, claims: int) -> None:
@@ -74,7 +74,7 @@ class ClaimEntries:
         self._bound = None
         self._file.close()
 
-    def bind(self, claims: tuple[object, ...]) -> ClaimEntries:
+    def bind(self, claims: Sequence[object]) -> ClaimEntries:
         """Tie the spool to the report's claims (which must be those added, in order)."""
         if len(claims) != self.claims:
             raise ValueError(f"{self.claims} claim entries spooled for {len(claims)} claims")
@@ -82,7 +82,7 @@ class ClaimEntries:
         self._bound = claims
         return self
 
-    def covers(self, claims: tuple[object, ...]) -> bool:
+    def covers(self, claims: Sequence[object]) -> bool:
         """True when these are the very claims the spool was bound to."""
         return self._bound is claims
 
