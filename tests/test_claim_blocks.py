@@ -62,6 +62,12 @@ def test_a_claim_that_does_not_read_back_says_how_to_recover():
     got, _ = read_result(json.dumps(record))
     with pytest.raises(CodecError, match="cache clear"):
         got[1]
+    record["claims"][1] = json.loads(text)["claims"][1] + " trailing"
+    with pytest.raises(CodecError, match="extra data"):
+        read_result(json.dumps(record))[0][1]
+    for bad in ([["date:x:when"], [7]], [["date:x:when"], "date:y:when"], None):
+        with pytest.raises(CodecError):  # keys must be lists of names, one per claim
+            read_result(json.dumps({**json.loads(text), "keys": bad}))
     record["claims"][0] = "{not json"
     with pytest.raises(CodecError):  # the first is read at once: the row is a miss
         read_result(json.dumps(record))
