@@ -22,12 +22,13 @@ class ClaimBlocks(Sequence[Claim]):
     their own, half the claims are never read back.
     """
 
-    __slots__ = ("_blocks", "_len", "_starts")
+    __slots__ = ("_blocks", "_cached", "_len", "_starts")
 
     def __init__(self, claims: Iterable[Claim] = ()) -> None:
         self._blocks: list[Sequence[Claim]] = []
         self._starts: list[int] = []  # where each block starts in the whole
         self._len = 0
+        self._cached = False  # whether some block is the cache's (claims still unread)
         self.add(tuple(claims))
 
     def add(self, block: Sequence[Claim]) -> None:
@@ -36,18 +37,17 @@ class ClaimBlocks(Sequence[Claim]):
             self._blocks.append(block)
             self._starts.append(self._len)
             self._len += len(block)
+            self._cached = self._cached or type(block) is CachedClaims
 
     def settled(self) -> Sequence[Claim]:
         """The claims for a report: a tuple, unless some are still to be read back (then this)."""
-        if any(type(b) is CachedClaims for b in self._blocks):
-            return self
-        return tuple(chain.from_iterable(self._blocks))
+        return self if self._cached else tuple(chain.from_iterable(self._blocks))
 
     def compared(self) -> Iterable[Claim]:
         """The claims compare needs, in order: those under a key that some other claim (or
         the same claim moved by its offset) is compared under too. A key only one entry
         speaks to can have no finding, so compare gives the same findings from these."""
-        if not any(type(b) is CachedClaims for b in self._blocks):
+        if not self._cached:
             return self
         keys = [
             b.keys if type(b) is CachedClaims else [compared_under(c) for c in b]

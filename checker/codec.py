@@ -39,6 +39,10 @@ class CodecError(ValueError):
     """A record that does not decode to the model's types."""
 
 
+# Everything the cache stores is compact UTF-8 JSON: one encoder, made once (json.dumps with
+# options makes a new one per call, which every claim row paid).
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 # Enum members by contract value: a dict lookup, several times quicker than calling the Enum.
 _FAMILIES = {m.value: m for m in Family}
 _BOUNDS = {m.value: m for m in Bound}
@@ -217,20 +221,14 @@ def encode_result(claims: Sequence[Claim], problems: Sequence[Skipped]) -> str:
     """One article's extraction (its claims and problems) as JSON text, with the keys each
     claim is compared under (so that a warm run can tell, before reading a claim back,
     whether compare needs it at all: see CachedClaims)."""
-    return json.dumps(
+    return _compact(
         {
             # Each claim's row as JSON text of its own: read back one by one, when needed.
-            "claims": [_row_text(c) for c in claims],
+            "claims": [_compact(encode_claim_row(c)) for c in claims],
             "problems": [encode_skipped(s) for s in problems],
             "keys": [compared_under(c) for c in claims],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     )
-
-
-def _row_text(c: Claim) -> str:
-    return json.dumps(encode_claim_row(c), ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_result(text: str) -> tuple[list[Claim], list[Skipped]]:
@@ -332,8 +330,7 @@ def encode_contexts(contexts: Sequence[ClaimContext], claims: Sequence[Claim]) -
         [x.before, None if x.quote == c.quote else x.quote, x.after]
         for x, c in zip(contexts, claims, strict=True)
     ]
-    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8", "surrogatepass")
+    return _compact(rows).encode("utf-8", "surrogatepass")
 
 
 def decode_contexts(raw: bytes, claims: Sequence[Claim]) -> list[ClaimContext]:
@@ -382,13 +379,11 @@ def decode_info(raw: Any) -> ArticleInfo:
 
 def encode_file_items(items: Iterable[Skipped | tuple[ArticleInfo, str]]) -> str:
     """A file's ingest output as JSON text: its warnings and articles (with their cache keys)."""
-    return json.dumps(
+    return _compact(
         [
             ["s", encode_skipped(x)] if isinstance(x, Skipped) else ["a", encode_info(x[0]), x[1]]
             for x in items
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
 
 

@@ -15,14 +15,24 @@ def write_atomic(path: Path | str, text: str) -> None:
 
 def write_atomic_chunks(path: Path | str, chunks: Iterable[str]) -> None:
     """write_atomic for text that comes in pieces (a large report), never all in memory at once."""
+    _write_atomic(path, chunks, binary=False)
+
+
+def write_atomic_bytes(path: Path | str, data: bytes) -> None:
+    """write_atomic for bytes."""
+    _write_atomic(path, (data,), binary=True)
+
+
+def _write_atomic(path: Path | str, chunks: Iterable[str] | Iterable[bytes], binary: bool) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; keep the file's mode or the umask's
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        opened = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with opened as f:
             for chunk in chunks:
-                f.write(chunk)
+                f.write(chunk)  # type: ignore[arg-type]
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

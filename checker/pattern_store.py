@@ -37,13 +37,14 @@ import json
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import regex
+
+from checker.io import write_atomic_bytes
 
 ENV = "CLAIMCHECK_PATTERN_CACHE"
 OFF = frozenset({"off", "0", "no", "false", "none"})
@@ -194,15 +195,7 @@ class PatternStore:
         if len(merged) > MOST_ENTRIES or sum(map(len, merged.values())) > MOST_BYTES:
             merged = {k: v for k, v in merged.items() if k in used}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump(merged, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            write_atomic_bytes(self.path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only home, a full disk: the next run compiles again
         with self._lock:
