@@ -24,7 +24,6 @@ from checker.batch import (
     check_file_batch,
     check_files,
     load_worker_rules,
-    unpack_output,
 )
 from checker.model import Article
 from checker.rule import Rule
@@ -163,13 +162,10 @@ class PoolExtractor:
     def submit_files(self, jobs: list[FileJob], how: FileCheck) -> Future[list[FileOutput]]:
         """Read, date and check a batch of files here or in a worker."""
 
-        def task(pool: ProcessPoolExecutor) -> Future[list[FileOutput]]:
-            unpacked: Future[list[FileOutput]] = Future()
-            packed = pool.submit(check_files, jobs, self.rule_ids, how)
-            _chain(packed, unpacked, lambda outputs: [unpack_output(o) for o in outputs])
-            return unpacked
-
-        return self._submit(task, lambda: check_file_batch(jobs, self.rules, how))
+        return self._submit(
+            lambda pool: pool.submit(check_files, jobs, self.rule_ids, how),
+            lambda: check_file_batch(jobs, self.rules, how),
+        )
 
     def flush(self) -> None:
         """Check the held batch here, if there is one (no more batches, or the pool starts)."""
@@ -194,24 +190,6 @@ def _start_worker(rule_ids: tuple[str, ...]) -> None:
     load_worker_rules(rule_ids)
     gc.freeze()
     gc.enable()
-
-
-def _chain(
-    source: Future[Any], target: Future[Any], convert: Callable[[Any], Any] | None = None
-) -> None:
-    """Complete `target` with whatever `source` ends with (its result converted, if asked)."""
-
-    def copy(done: Future[Any]) -> None:
-        exc = done.exception()
-        if exc is not None:
-            target.set_exception(exc)
-            return
-        try:
-            target.set_result(done.result() if convert is None else convert(done.result()))
-        except Exception as failed:  # a result that does not unpack fails its batch, visibly
-            target.set_exception(failed)
-
-    source.add_done_callback(copy)
 
 
 def local_extractor(rules: Sequence[Rule], jobs: int) -> Extractor:

@@ -11,7 +11,7 @@ import pytest
 from scale_corpus import write_scale_corpus
 
 from checker import pool
-from checker.model import Article, PublishedBasis
+from checker.model import Article, PublishedBasis, Skipped
 from checker.pool import QUEUED_PER_WORKER, PoolExtractor
 from checker.report import json as json_report
 from checker.report.build import quote_alone
@@ -62,6 +62,25 @@ def test_worker_loads_rules_by_id(corpus, registry):
     assert [r.id for r in load_worker_rules(ids)] == list(ids)
     with pytest.raises(RuntimeError, match="no-such-rule"):
         load_worker_rules(("no-such-rule",))
+
+
+def test_a_workers_output_pickles_back_whole(corpus, registry):
+    """Workers send their outputs pickled as they are: claims, contexts, article records and
+    report entries come back equal, a quote one string for its claim and its context."""
+    import pickle
+
+    from checker.batch import FileCheck, FileJob, check_files
+
+    paths = sorted(p for p in corpus.rglob("*.txt"))[:3]
+    jobs = [FileJob(str(p), p.relative_to(corpus).as_posix(), {}) for p in paths]
+    sent = check_files(jobs, tuple(r.id for r in registry.rules), FileCheck("v", 10**7, True))
+    back = pickle.loads(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == sent and [o.rendered for o in back] == [o.rendered for o in sent]
+    results = [x[1] for o in back for x in o.items if not isinstance(x, Skipped)]
+    assert all(list(r.contexts) for r in results)  # contexts, not quotes alone
+    # One pickle shares what the worker shared: a context's quote is its claim's string.
+    assert any(x.quote is c.quote for r in results for c, x in zip(r.claims, r.contexts))
+    assert sum(len(r.claims) for r in results) > 3
 
 
 class _HeldPool:

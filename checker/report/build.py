@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, overload
 
 from checker import __version__
 from checker.model import Article, Claim, Finding, Skipped, Verdict
@@ -28,6 +29,11 @@ class ArticleInfo:
     outlet: str | None = None
     published_confidence: float | None = None
     published_year: int | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Workers send one per article: rebuilt by the constructor from its field values,
+        # not by setting each slot through object.__setattr__ (a frozen dataclass's state).
+        return (ArticleInfo, _info_values(self))
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -52,6 +58,9 @@ class ClaimContext:
     quote: str
     after: str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ClaimContext, _context_values(self))  # one per claim, as above
+
     @classmethod
     def of(cls, article: Article, claim: Claim) -> ClaimContext:
         """The sentence around a claim, cut to CONTEXT_CHARS each side, whitespace collapsed."""
@@ -66,6 +75,11 @@ class ClaimContext:
         if quote == claim.quote:
             quote = claim.quote  # one string for both: a large run keeps a context per claim
         return cls(_squeeze(before, keep_end=True), quote, _squeeze(after))
+
+
+# Every field, in order, so that a field added later is pickled too.
+_info_values = attrgetter(*(f.name for f in fields(ArticleInfo)))
+_context_values = attrgetter(*(f.name for f in fields(ClaimContext)))
 
 
 class LazyContexts(Sequence[ClaimContext]):
