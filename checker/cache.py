@@ -7,7 +7,8 @@ outlet). Change any of them and the key changes: a stale row is never hit, only 
 
 A row also keeps what a warm run would otherwise redo for every claim: the claims' entries
 in the JSON report, laid out (spliced into the report as they are; see report/entries.py),
-and their sentence contexts, decoded only if a report shows them.
+and their sentence contexts, read only by a run whose report may show them (with a
+checksum of their own) and decoded only if it does.
 
 Nothing read from the cache is trusted: a row whose checksum, JSON or types are wrong,
 whose report entries are not as many as its claims or do not open with its first claim,
@@ -36,9 +37,9 @@ import checker
 from checker import __version__
 from checker.batch import ArticleResult, FileJob, FileOutput
 from checker.cache_rows import (
-    ARTICLE_COLUMNS,
     Hit,
     Warn,
+    article_columns,
     article_row,
     checksum_of,
     read_article_row,
@@ -262,11 +263,14 @@ class ClaimCache:
             return []
         return rows
 
-    def lookup(self, entries: Sequence[tuple[str, Article]]) -> dict[str, Hit]:
+    def lookup(
+        self, entries: Sequence[tuple[str, Article]], contexts: bool = True
+    ) -> dict[str, Hit]:
         """The cached results (and report entries) of the given (key, article) pairs that are
-        present and sound."""
+        present and sound; `contexts`: with their claims' sentences (else quotes alone)."""
         wanted = {key: article for key, article in entries}
-        rows = self._select(f"key, {ARTICLE_COLUMNS}", "articles", "key", list(wanted))
+        columns = f"key, {article_columns(contexts)}"
+        rows = self._select(columns, "articles", "key", list(wanted))
         found: dict[str, Hit] = {}
         for key, *row in rows:
             article = wanted[key]
@@ -284,7 +288,10 @@ class ClaimCache:
         return found
 
     def lookup_files(
-        self, entries: Sequence[tuple[FileJob, str, int, int]], max_bytes: int
+        self,
+        entries: Sequence[tuple[FileJob, str, int, int]],
+        max_bytes: int,
+        contexts: bool = True,
     ) -> dict[str, FileItems]:
         """The cached items of the given (job, file key, size, mtime_ns) files, by path.
 
@@ -292,6 +299,7 @@ class ClaimCache:
         limit) and size, and either the same mtime (read long enough after its last change) or,
         failing that, the same bytes (then hashed here). Its articles' results must all be
         present and sound. Nothing of a hit is read from the file but, at most, its bytes.
+        `contexts`: with the claims' sentences (else quotes alone).
         """
         wanted = {job.rel: (job, fkey, size, mtime) for job, fkey, size, mtime in entries}
         rows = self._select(
@@ -326,7 +334,8 @@ class ClaimCache:
                 self.warn(f"cache entry for {path} is corrupt ({exc}); re-reading it")
         keys = [x[1] for items in files.values() for x in items if not isinstance(x, Skipped)]
         results: dict[str, Hit] = {}
-        for key, *row in self._select(f"key, {ARTICLE_COLUMNS}", "articles", "key", keys):
+        columns = f"key, {article_columns(contexts)}"
+        for key, *row in self._select(columns, "articles", "key", keys):
             try:
                 results[key] = read_article_row(*row, warn=self.warn)
             except CodecError as exc:

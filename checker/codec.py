@@ -32,7 +32,9 @@ from checker.model import (
 from checker.report.build import ArticleInfo, ClaimContext
 
 # Bumped whenever the layout below changes; part of the cache's version.
-CODEC_VERSION = 6  # 5: each claim's id kept with it; 6: the keys each claim is compared under
+# 5: each claim's id kept with it; 6: the keys each claim is compared under; 7: claim rows
+# one per line after the record (see encode_result).
+CODEC_VERSION = 7
 
 
 class CodecError(ValueError):
@@ -218,17 +220,20 @@ def decode_skipped(raw: dict[str, Any]) -> Skipped:
 
 
 def encode_result(claims: Sequence[Claim], problems: Sequence[Skipped]) -> str:
-    """One article's extraction (its claims and problems) as JSON text, with the keys each
-    claim is compared under (so that a warm run can tell, before reading a claim back,
-    whether compare needs it at all: see CachedClaims)."""
-    return _compact(
-        {
-            # Each claim's row as JSON text of its own: read back one by one, when needed.
-            "claims": [_compact(encode_claim_row(c)) for c in claims],
-            "problems": [encode_skipped(s) for s in problems],
-            "keys": [compared_under(c) for c in claims],
-        }
-    )
+    """One article's extraction (its claims and problems) as text: a JSON record of the
+    problems and of the keys each claim is compared under (so that a warm run can tell,
+    before reading a claim back, whether compare needs it at all: see CachedClaims), then
+    each claim's row on a line of its own.
+
+    JSON text never holds a raw line break (json escapes it in strings), so the rows come
+    back by splitting lines: nothing parses them until they are read. (Kept as JSON
+    strings inside the record, as before, every warm run paid for unescaping them all.)
+    """
+    record = _compact(
+        {"problems": [encode_skipped(s) for s in problems], "claims": len(claims),
+         "keys": [compared_under(c) for c in claims]}
+    )  # fmt: skip
+    return "\n".join([record, *(_compact(encode_claim_row(c)) for c in claims)])
 
 
 def decode_result(text: str) -> tuple[list[Claim], list[Skipped]]:
@@ -241,14 +246,15 @@ def read_result(text: str) -> tuple[CachedClaims, list[Skipped]]:
     """The claims (read back when first asked for) and problems that encode_result wrote;
     CodecError unless the record has their layout. The first claim is read here."""
     try:
-        raw = json.loads(text)
-        rows, keys = raw["claims"], raw["keys"]
-        if type(rows) is not list or type(keys) is not list or len(rows) != len(keys):
+        head, *rows = text.split("\n")
+        raw = json.loads(head)
+        count, keys = raw["claims"], raw["keys"]
+        if type(count) is not int or count != len(rows) or type(keys) is not list:
+            raise CodecError(f"bad cache record: {count!r:.20} claims, {len(rows)} rows")
+        if len(keys) != count:
             raise CodecError("bad cache record: one list of keys per claim expected")
         # Types checked a kind at a time (map and set run in C): one claim at a time, these
         # checks cost as much as the reading they guard.
-        if not set(map(type, rows)) <= {str}:
-            raise CodecError("bad cache record: each claim's row is JSON text")
         if not set(map(type, keys)) <= {list} or not set(
             map(type, chain.from_iterable(keys))
         ) <= {str}:

@@ -206,14 +206,14 @@ def _run_check(options: RunOptions, progress: Callable[[ArticleInfo], None] | No
             collected = check_stream(
                 jobs, options.rules, extractor, cache, version, window=max(2, scale.jobs * 4),
                 progress=progress or bar.update, max_bytes=options.max_bytes,
-                spool=scale.json_report, contexts=contexts,
+                spool=scale.json_report, contexts=contexts, shown=scale.contexts,
             )
             collected.skipped.extend(jobs.unknown(collected))
         else:  # Dask workers may not see this file system: texts go out
             collected = check_stream(
                 _selected_items(options), options.rules, extractor, cache, version,
                 window=max(2, scale.jobs * 4), progress=progress or bar.update,
-                spool=scale.json_report, contexts=contexts,
+                spool=scale.json_report, contexts=contexts, shown=scale.contexts,
             )
         bar.close()
         if dask_client is not None:

@@ -237,13 +237,15 @@ def check_stream(
     max_bytes: int = DEFAULT_MAX_BYTES,
     spool: bool = True,
     contexts: bool = True,
+    shown: bool = True,
 ) -> Collected:
     """Check every article of the stream (from the cache where it can), keeping the order.
 
     `spool`: keep the claims' JSON report entries for the report: with a cache (which
     stores them anyway), or when the extractor spreads the batches over other processes,
     which then render them too instead of leaving them all to this process at the end.
-    `contexts`: cut each claim's sentence out (see batch.check_article).
+    `contexts`: cut each claim's sentence out (see batch.check_article). `shown`: whether
+    the report may show them; if not, the cache's are not even read.
     """
     render = spool and (cache is not None or extractor.spreads)
     how = FileCheck(version if cache is not None else None, max_bytes, render, contexts)
@@ -343,7 +345,7 @@ def check_stream(
                 waiting.append((slots[-1], key, item))
         if files:
             cached = (
-                cache.lookup_files([(j, k, s, m) for _, j, k, s, m in files if k], max_bytes)
+                cache.lookup_files([(j, k, s, m) for _, j, k, s, m in files if k], max_bytes, shown)
                 if cache is not None
                 else {}
             )
@@ -353,7 +355,9 @@ def check_stream(
                     slot.items = got
                 else:
                     add_to_batch(slot, fkey, job)
-        hits = cache.lookup([(k, a) for _, k, a in waiting if k]) if cache is not None else {}
+        hits = (
+            cache.lookup([(k, a) for _, k, a in waiting if k], shown) if cache is not None else {}
+        )
         for slot, key, article in waiting:
             hit = hits.get(key) if key else None
             if hit is not None:

@@ -28,7 +28,7 @@ from checker.codec import (
 from checker.ingest import iter_corpus
 from checker.model import Bound, Claim, DateSpan, Family, Interval, Key, Modality, Skipped
 from checker.pool import InlineExtractor
-from checker.report.build import ClaimContext
+from checker.report.build import ClaimContext, QuotesOnly
 from checker.run import RunOptions, ScaleOptions, run_check
 from checker.stream import check_stream
 
@@ -180,8 +180,9 @@ def test_corrupt_database_is_rebuilt_with_a_warning(corpus, registry, tmp_path):
     "damage",
     [
         "UPDATE articles SET payload = '{not json' WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
-        "UPDATE articles SET payload = replace(payload, '\"claims\":[\"[', '\"claims\":[\"[1,') WHERE rowid IN "
-        "(SELECT rowid FROM articles LIMIT 3)",
+        # a field too many in each claim's row (one per line after the record)
+        "UPDATE articles SET payload = replace(payload, char(10) || '[', char(10) || '[1,') "
+        "WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
     ],
 )
 def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
@@ -191,8 +192,8 @@ def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
         db.execute(damage)
         # A row whose checksum was recomputed still has to quote the text where it says.
         db.execute(
-            "UPDATE articles SET payload = replace(payload, '\"claims\":[\"[', '\"claims\":[\"[1,'), checksum = "
-            "'x' WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
+            "UPDATE articles SET payload = replace(payload, char(10) || '[', char(10) || '[1,'), "
+            "checksum = 'x' WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
         )
     warnings: list[str] = []
     cache = ClaimCache(folder, warn=warnings.append)
@@ -203,6 +204,34 @@ def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
     assert stream(corpus, registry, ClaimCache(folder)).extracted == 0  # rewritten
 
 
+def test_damaged_contexts_cost_only_a_run_that_shows_them(corpus, registry, tmp_path):
+    """A run whose report shows no sentence reads (and checks) none: the claims' own
+    checksum covers the rest of the row."""
+    folder = tmp_path / "cache"
+    stream(corpus, registry, ClaimCache(folder))
+    with sqlite3.connect(folder / DB_NAME) as db:
+        damaged = db.execute("UPDATE articles SET contexts = X'00' WHERE payload LIKE '%c-%'")
+        assert damaged.rowcount > 0
+    rules = registry.rules
+
+    def run(shown: bool):
+        cache = ClaimCache(folder, warn=lambda _: None)
+        got = check_stream(
+            iter_corpus(corpus), rules, InlineExtractor(rules), cache, rules_version(rules),
+            shown=shown,
+        )
+        return got, cache.rejected
+
+    got, rejected = run(shown=False)
+    assert got.extracted == rejected == 0
+    assert all(type(block) is QuotesOnly for block in got.contexts)
+    got, rejected = run(shown=True)  # a miss, re-extracted and rewritten
+    assert got.extracted == rejected == damaged.rowcount
+    got, rejected = run(shown=True)
+    assert got.extracted == rejected == 0
+    assert flat_contexts(got) == flat_contexts(stream(corpus, registry, None))
+
+
 def rewrite_first_claim(folder: Path, field: str, change) -> None:
     """Change one field of the first claim of a cached article, checksum made to match: a
     row that is well formed and consistent, but wrong."""
@@ -211,13 +240,13 @@ def rewrite_first_claim(folder: Path, field: str, change) -> None:
     with sqlite3.connect(folder / DB_NAME) as db:
         key, payload, contexts, rendered = db.execute(
             "SELECT key, payload, contexts, rendered FROM articles "
-            "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key LIMIT 1"
+            "WHERE payload NOT LIKE '%\"claims\":0,%' ORDER BY key LIMIT 1"
         ).fetchone()
-        record = json.loads(payload)
-        row = json.loads(record["claims"][0])  # each claim's row is JSON text of its own
+        record, *rows = payload.split("\n")  # each claim's row on a line of its own
+        row = json.loads(rows[0])
         row[CLAIM_ROW.index(field)] = change(row[CLAIM_ROW.index(field)])
-        record["claims"][0] = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        rows[0] = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+        payload = "\n".join([record, *rows])
         db.execute(
             "UPDATE articles SET payload = ?, checksum = ? WHERE key = ?",
             (payload, _row_checksum(payload, contexts, rendered), key),

@@ -57,20 +57,27 @@ def test_cached_claims_are_read_one_by_one_when_asked():
 
 def test_a_claim_that_does_not_read_back_says_how_to_recover():
     text = encode_result([dated("a.txt", "x", 1), dated("a.txt", "y", 2)], [])
-    record = json.loads(text)
-    record["claims"][1] = record["claims"][1].replace('"a.txt"', "7")  # a number for a path
-    got, _ = read_result(json.dumps(record))
+    head, first, second = text.split("\n")  # the record, then a claim's row per line
+
+    def joined(*lines: str) -> str:
+        return "\n".join(lines)
+
+    got, _ = read_result(joined(head, first, second.replace('"a.txt"', "7")))  # a number
     with pytest.raises(CodecError, match="cache clear"):
         got[1]
-    record["claims"][1] = json.loads(text)["claims"][1] + " trailing"
     with pytest.raises(CodecError, match="extra data"):
-        read_result(json.dumps(record))[0][1]
-    for bad in ([["date:x:when"], [7]], [["date:x:when"], "date:y:when"], None):
+        read_result(joined(head, first, second + " trailing"))[0][1]
+    record = json.loads(head)
+    for bad in ([["date:x:when"], [7]], [["date:x:when"], "date:y:when"], None, [["a"]]):
         with pytest.raises(CodecError):  # keys must be lists of names, one per claim
-            read_result(json.dumps({**json.loads(text), "keys": bad}))
-    record["claims"][0] = "{not json"
+            read_result(joined(json.dumps({**record, "keys": bad}), first, second))
+    for count in (1, 3, "2", None):
+        with pytest.raises(CodecError):  # as many rows as the record says
+            read_result(joined(json.dumps({**record, "claims": count}), first, second))
+    with pytest.raises(CodecError):  # a row lost (or a line break let into one)
+        read_result(joined(head, first))
     with pytest.raises(CodecError):  # the first is read at once: the row is a miss
-        read_result(json.dumps(record))
+        read_result(joined(head, "{not json", second))
 
 
 @given(st.lists(st.integers(0, 4), max_size=8), st.data())

@@ -112,7 +112,7 @@ def damage_rows(folder: Path, change, checksum: bool = True) -> int:
     with sqlite3.connect(folder / DB_NAME) as db:
         rows = db.execute(
             "SELECT key, checksum, payload, contexts, rendered FROM articles "
-            "WHERE payload NOT LIKE '%\"claims\":[]%' ORDER BY key"
+            "WHERE payload NOT LIKE '%\"claims\":0,%' ORDER BY key"
         ).fetchall()
         for i, (key, *row) in enumerate(rows):
             payload, contexts, entries = change(i, rows, *row[1:])
