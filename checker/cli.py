@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import importlib
 import os
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from checker import __version__
 from checker.ledger import DEFAULT_LEDGER
@@ -45,6 +46,18 @@ def rendered(name: str, report: Report) -> Iterable[str]:
     return chunks(report) if chunks is not None else (module.render(report),)
 
 
+# What a command leaves for its process's end (see main): [] unless the process ends with it.
+_LEFT_FOR_EXIT: list[object] | None = None
+
+
+def leave_for_exit(report: object) -> None:
+    """Keep a run's report alive until the process ends, when the process ends with the
+    command (the `claimcheck` program): the OS then takes its memory back in one go, instead
+    of the interpreter freeing its objects one by one (see main)."""
+    if _LEFT_FOR_EXIT is not None:
+        _LEFT_FOR_EXIT.append(report)
+
+
 def fail(message: str) -> int:
     """Print a usage or input error and return its exit code."""
     print(f"claimcheck: {message}", file=sys.stderr)
@@ -68,6 +81,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             )
             invocation = replace(invocation, options=replace(invocation.options, scale=scale))
         report = run(invocation)
+        leave_for_exit(report)
     except UsageError as exc:
         return fail(str(exc))
     if args.format or args.output:
@@ -169,6 +183,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     try:
         invocation = prepare(args, with_ledger=False)
         report = run(invocation)
+        leave_for_exit(report)
     except UsageError as exc:
         return fail(str(exc))
     path, _ = baseline_path(args.output, invocation.config)
@@ -192,6 +207,7 @@ def cmd_ci(args: argparse.Namespace) -> int:
         path, named = baseline_path(args.baseline, invocation.config)
         baseline = read_baseline(path) if named or path.exists() else {}
         report = run(invocation)
+        leave_for_exit(report)
     except (UsageError, BaselineError) as exc:
         return fail(str(exc))
     result = gate(report, baseline)
@@ -391,12 +407,41 @@ def main(argv: list[str] | None = None) -> int:
         # so the collector stays off, and what is alive at the end is frozen, not walked.
         # Not for serve or the interactive review: they last as long as a person wants.
         gc.disable()
+    global _LEFT_FOR_EXIT
+    _LEFT_FOR_EXIT = [] if whole_process else None
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
     except BrokenPipeError:  # `claimcheck rules | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        code = EXIT_OK
     finally:
         signal.signal(signal.SIGTERM, previous)
         if whole_process:
             gc.freeze()
+    if whole_process:
+        _exit_now(code)
+    _LEFT_FOR_EXIT = None
+    return code
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process as it would end, less freeing every object one by one.
+
+    After a run, the interpreter freed its claims, keys, spans and report object by object
+    (at 10k articles 0.03 s when the report went, 0.015 s more at exit: a twentieth of a
+    warm run). Exit handlers still run (the pattern store saves what this run compiled,
+    finalizers remove temporary folders) and the output is flushed, as a normal exit does;
+    then the process ends (as mypy ends its own, for the same reason).
+    """
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader left: nothing more to write to it
+    except OSError:  # a full disk, say: not a success, as CPython's own exit says
+        code = code or 120
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(code)
