@@ -161,9 +161,9 @@ def check_files(
     """Check a batch of files in a worker process, with the rules named by id.
 
     The outputs go back pickled as they are: claims, keys, spans and contexts pickle by
-    their field values (their `__reduce__`), and one pickle shares each key and quote
-    among the batch's claims. (Sent as the cache's claim rows instead, checked in the
-    worker and decoded here, the main process's share of a --jobs 2 run took twice as
-    long to load them: 0.09-0.13 against 0.05 s per 1,600 files.)
+    their field values (their `__reduce__`), and an object two of them share (a quote and
+    its context) is sent once. (Sent as the cache's claim rows instead, checked in the
+    worker and decoded in the main process, they took that process twice as long to load:
+    0.09-0.13 against 0.05 s per 1,600 files.)
     """
     return check_file_batch(jobs, load_worker_rules(rule_ids), how)

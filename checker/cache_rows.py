@@ -1,8 +1,9 @@
 """One row of the cache's `articles` table: written, read back and checked.
 
 A row holds an article's claims and problems (JSON text, checked field by field when read),
-its claims' sentence contexts (apart: decoded only if a report shows them) and its claims'
-entries in the JSON report, laid out (spliced into the report; see report/entries.py).
+its claims' sentence contexts (apart, with a checksum of their own: read only by a run whose
+report may show them, decoded only if it does) and its claims' entries in the JSON report,
+laid out (spliced into the report; see report/entries.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Hit = tuple[ArticleResult, bytes]
 
 
 def checksum_of(payload: str) -> str:
-    """The checksum of a JSON payload (of an article's row, or a file's)."""
+    """The checksum of a file's row (its JSON payload)."""
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
@@ -44,7 +45,9 @@ def _row_checksum(payload: str, contexts: bytes, rendered: bytes) -> str:
 
 
 def _checksum_of_claims(payload: str, rendered: bytes) -> str:
-    return f"{zlib.crc32(rendered, zlib.crc32(payload.encode('utf-8', 'surrogatepass'))):08x}"
+    text = payload.encode("utf-8", "surrogatepass")
+    # The payload's length first: bytes moved from one column to the other change the sum.
+    return f"{zlib.crc32(rendered, zlib.crc32(text, zlib.crc32(b'%d:' % len(text)))):08x}"
 
 
 def _checksum_of_contexts(contexts: bytes) -> str:

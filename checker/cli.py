@@ -46,14 +46,15 @@ def rendered(name: str, report: Report) -> Iterable[str]:
     return chunks(report) if chunks is not None else (module.render(report),)
 
 
-# What a command leaves for its process's end (see main): [] unless the process ends with it.
+# What a command leaves for its process's end: a list only in the `claimcheck` program
+# (see `program`), where the process ends with the command; None for any other caller.
 _LEFT_FOR_EXIT: list[object] | None = None
 
 
 def leave_for_exit(report: object) -> None:
     """Keep a run's report alive until the process ends, when the process ends with the
     command (the `claimcheck` program): the OS then takes its memory back in one go, instead
-    of the interpreter freeing its objects one by one (see main)."""
+    of the interpreter freeing its objects one by one (see `program`)."""
     if _LEFT_FOR_EXIT is not None:
         _LEFT_FOR_EXIT.append(report)
 
@@ -407,41 +408,48 @@ def main(argv: list[str] | None = None) -> int:
         # so the collector stays off, and what is alive at the end is frozen, not walked.
         # Not for serve or the interactive review: they last as long as a person wants.
         gc.disable()
-    global _LEFT_FOR_EXIT
-    _LEFT_FOR_EXIT = [] if whole_process else None
     try:
-        code = int(args.func(args))
+        return int(args.func(args))
     except BrokenPipeError:  # `claimcheck rules | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = EXIT_OK
+        return EXIT_OK
     finally:
         signal.signal(signal.SIGTERM, previous)
         if whole_process:
             gc.freeze()
-    if whole_process:
-        _exit_now(code)
-    _LEFT_FOR_EXIT = None
-    return code
 
 
-def _exit_now(code: int) -> NoReturn:
-    """End the process as it would end, less freeing every object one by one.
+def program() -> NoReturn:
+    """The `claimcheck` program (and `python -m checker`): `main`, then the end of the process,
+    without freeing every object one by one.
 
-    After a run, the interpreter freed its claims, keys, spans and report object by object
-    (at 10k articles 0.03 s when the report went, 0.015 s more at exit: a twentieth of a
-    warm run). Exit handlers still run (the pattern store saves what this run compiled,
-    finalizers remove temporary folders) and the output is flushed, as a normal exit does;
-    then the process ends (as mypy ends its own, for the same reason).
+    After a run, the interpreter freed its claims, keys, spans and report object by object:
+    at 10k articles 0.03 s when the report went and 0.015 s more at exit, a twentieth of a
+    warm run. So the report is kept (`leave_for_exit`), and once the command is done the
+    exit handlers run (the pattern store saves what this run compiled, finalizers remove
+    temporary folders), the output is flushed, and the process ends, as mypy ends its own.
+    A normal exit instead when a profiler, tracer or debugger watches (it reports at exit)
+    or a thread other than this one is still running (a normal exit waits for it).
     """
+    global _LEFT_FOR_EXIT
+    _LEFT_FOR_EXIT = []
+    code = main()
+    if sys.getprofile() or sys.gettrace() or _other_threads():
+        sys.exit(code)
     atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass  # the reader left: nothing more to write to it
-    except OSError:  # a full disk, say: not a success, as CPython's own exit says
-        code = code or 120
-    try:
-        sys.stderr.flush()
-    except OSError:
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            pass  # the reader left: nothing more to write to it
+        except OSError:  # a full disk, say: not a success, as CPython's own exit says
+            code = code or 120
     os._exit(code)
+
+
+def _other_threads() -> bool:
+    """Whether a thread that a normal exit would wait for is still running."""
+    main_thread = threading.main_thread()
+    return any(t is not main_thread and not t.daemon for t in threading.enumerate())

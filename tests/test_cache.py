@@ -182,46 +182,56 @@ def test_corrupt_database_is_rebuilt_with_a_warning(corpus, registry, tmp_path):
         "UPDATE articles SET payload = '{not json' WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
         # a field too many in each claim's row (one per line after the record)
         "UPDATE articles SET payload = replace(payload, char(10) || '[', char(10) || '[1,') "
-        "WHERE rowid IN (SELECT rowid FROM articles LIMIT 3)",
+        "WHERE rowid IN (SELECT rowid FROM articles WHERE instr(payload, char(10)) LIMIT 3)",
     ],
 )
 def test_bad_rows_are_never_trusted(corpus, registry, tmp_path, damage):
     folder = tmp_path / "cache"
     stream(corpus, registry, ClaimCache(folder))
+    from checker.cache_rows import _row_checksum
+
     with sqlite3.connect(folder / DB_NAME) as db:
         db.execute(damage)
-        # A row whose checksum was recomputed still has to quote the text where it says.
+        # Checksums made to match the damage: only the rows' own checks can tell.
+        rows = db.execute("SELECT key, payload, contexts, rendered FROM articles").fetchall()
+        for key, payload, contexts, rendered in rows:
+            summed = _row_checksum(payload, contexts, rendered)
+            db.execute("UPDATE articles SET checksum = ? WHERE key = ?", (summed, key))
+        # And a row whose checksum is not one at all.
         db.execute(
-            "UPDATE articles SET payload = replace(payload, char(10) || '[', char(10) || '[1,'), "
-            "checksum = 'x' WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
+            "UPDATE articles SET checksum = 'x' "
+            "WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT 1)"
         )
     warnings: list[str] = []
     cache = ClaimCache(folder, warn=warnings.append)
     got = stream(corpus, registry, cache)
-    assert got.extracted == cache.rejected > 0
+    assert got.extracted == cache.rejected >= 3  # the damaged rows (and the last one)
     assert len(warnings) == cache.rejected
     assert got.claims == stream(corpus, registry, None).claims
     assert stream(corpus, registry, ClaimCache(folder)).extracted == 0  # rewritten
 
 
-def test_damaged_contexts_cost_only_a_run_that_shows_them(corpus, registry, tmp_path):
+@pytest.mark.parametrize("by_file", [False, True], ids=["articles", "files"])
+def test_damaged_contexts_cost_only_a_run_that_shows_them(corpus, registry, tmp_path, by_file):
     """A run whose report shows no sentence reads (and checks) none: the claims' own
-    checksum covers the rest of the row."""
+    checksum covers the rest of the row. Looked up by article (Dask) or by file (local)."""
+    from checker.run import _FileJobs
+
     folder = tmp_path / "cache"
-    stream(corpus, registry, ClaimCache(folder))
-    with sqlite3.connect(folder / DB_NAME) as db:
-        damaged = db.execute("UPDATE articles SET contexts = X'00' WHERE payload LIKE '%c-%'")
-        assert damaged.rowcount > 0
     rules = registry.rules
 
     def run(shown: bool):
         cache = ClaimCache(folder, warn=lambda _: None)
+        items = _FileJobs(RunOptions(corpus, rules)) if by_file else iter_corpus(corpus)
         got = check_stream(
-            iter_corpus(corpus), rules, InlineExtractor(rules), cache, rules_version(rules),
-            shown=shown,
+            items, rules, InlineExtractor(rules), cache, rules_version(rules), shown=shown
         )
         return got, cache.rejected
 
+    assert run(shown=True)[0].extracted > 0  # fills the cache
+    with sqlite3.connect(folder / DB_NAME) as db:
+        damaged = db.execute("UPDATE articles SET contexts = X'00' WHERE payload LIKE '%c-%'")
+        assert damaged.rowcount > 0
     got, rejected = run(shown=False)
     assert got.extracted == rejected == 0
     assert all(type(block) is QuotesOnly for block in got.contexts)
@@ -356,3 +366,21 @@ def test_unchanged_files_are_not_read_again(corpus, registry, tmp_path, monkeypa
     # to trust a stamp): they are read again; of the plain files, only the changed one.
     assert [n for n in read if not n.endswith(".jsonl")] == [changed.name]
     assert json_report.render(warm) == json_report.render(run_check(RunOptions(corpus, registry.rules)))
+
+
+@pytest.mark.parametrize("fmt, shown", [("json", False), ("csv", False), ("html", True)])
+def test_only_a_report_that_shows_sentences_reads_them_from_the_cache(
+    corpus, tmp_path, monkeypatch, fmt, shown
+):
+    asked: list[bool] = []
+    lookup = ClaimCache.lookup_files
+
+    def spy(self, entries, max_bytes, contexts=True):
+        asked.append(contexts)
+        return lookup(self, entries, max_bytes, contexts)
+
+    monkeypatch.setattr(ClaimCache, "lookup_files", spy)
+    args = ["check", str(corpus), "--cache-dir", str(tmp_path / "cache"), "--quiet"]
+    for _ in range(2):  # cold, then warm
+        assert main([*args, "--format", fmt, "-o", str(tmp_path / f"out.{fmt}")]) == 0
+    assert asked and set(asked) == {shown}
