@@ -116,20 +116,29 @@ def test_this_process_checks_a_batch_while_the_workers_have_enough(registry):
     assert (extractor.sent, extractor.checked_here) == (QUEUED_PER_WORKER * 2 + 1, 1)
 
 
-def test_first_batch_is_checked_here_before_the_workers_start(registry, monkeypatch):
-    """Forked after it, the workers inherit the patterns the first batch compiled."""
-    checked_at_start = []
+def test_first_batch_is_checked_here_while_the_worker_starts_on_the_second(
+    registry, monkeypatch
+):
+    """The pool starts with the second batch, sent to it before the first is checked here."""
+    started: list[_HeldPool] = []
+    checked_when_sent: list[int] = []
+
+    class Watched(_HeldPool):
+        def submit(self, fn: object, *args: object) -> Future[object]:
+            checked_when_sent.append(extractor.checked_here)
+            return super().submit(fn, *args)
 
     def start(self: PoolExtractor) -> _HeldPool:
-        checked_at_start.append(self.checked_here)
-        return _HeldPool()
+        started.append(Watched())
+        return started[-1]
 
     monkeypatch.setattr(pool.PoolExtractor, "_start", start)
     extractor = PoolExtractor(registry.rules, jobs=2)
     first = extractor.submit(_articles(3))
-    assert not first.done()  # held: a corpus of one batch never starts the pool
+    assert not first.done() and not started  # held: one batch never starts the pool
     second = extractor.submit(_articles(1))
-    assert checked_at_start == [1] and first.done() and not second.done()
+    assert len(started) == 1 and checked_when_sent == [0]  # sent before the first is checked
+    assert first.done() and not second.done() and extractor.checked_here == 1
     assert [r.claims for r in first.result()] == [
         pool.check_article(a, registry.rules).claims for a in _articles(3)
     ]
