@@ -11,7 +11,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import Any, Protocol
 
 from checker.batch import (
@@ -27,6 +27,7 @@ from checker.batch import (
 )
 from checker.model import Article
 from checker.rule import Rule
+from checker.worker_pool import WorkerPool
 
 
 class Extractor(Protocol):
@@ -109,7 +110,7 @@ class PoolExtractor:
         self.rules = list(rules)
         self.rule_ids = tuple(r.id for r in rules)
         self.workers = max(1, jobs - 1)
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: WorkerPool | None = None
         self.pending: list[Future[Any]] = []  # batches sent to the workers, not yet done
         # How the batches were shared out, for tests and measurements.
         self.sent = 0
@@ -117,15 +118,13 @@ class PoolExtractor:
         # The first batch, held until a second comes: its future, and its work done here.
         self.held: tuple[Future[Any], Callable[[], Any]] | None = None
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self) -> WorkerPool:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        return ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(self.rule_ids,)
-        )
+        return WorkerPool(self.workers, context, _start_worker, (self.rule_ids,))
 
     def _submit(
-        self, task: Callable[[ProcessPoolExecutor], Future[Any]], here: Callable[[], Any]
+        self, task: Callable[[WorkerPool], Future[Any]], here: Callable[[], Any]
     ) -> Future[Any]:
         if self.pool is None:
             if self.held is None:
@@ -140,7 +139,7 @@ class PoolExtractor:
             return self._check_here(here)
         return self._send(task)
 
-    def _send(self, task: Callable[[ProcessPoolExecutor], Future[Any]]) -> Future[Any]:
+    def _send(self, task: Callable[[WorkerPool], Future[Any]]) -> Future[Any]:
         assert self.pool is not None
         sent = task(self.pool)
         self.pending.append(sent)
