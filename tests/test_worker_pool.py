@@ -146,3 +146,13 @@ def _running(pid: int) -> bool:
             return f.read().split(")")[-1].split()[0] != "Z"
     except OSError:
         return True
+
+
+def test_workers_started_by_spawn_work_too():
+    """Where fork is missing (Windows) workers are spawned: everything they get must pickle."""
+    workers = WorkerPool(1, multiprocessing.get_context("spawn"), _nothing)
+    try:
+        futures = [workers.submit(square_after, n) for n in range(5)]
+        assert [f.result() for f in futures] == [0, 1, 4, 9, 16]
+    finally:
+        workers.shutdown()
