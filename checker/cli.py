@@ -413,6 +413,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `claimcheck rules | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: the stack unwound (workers ended, temporary files
+        # gone, nothing half-written); a person asked for it, so a line, not a traceback
+        print("claimcheck: interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
     finally:
         signal.signal(signal.SIGTERM, previous)
         if whole_process:

@@ -1,5 +1,6 @@
-"""The `claimcheck` program ends without freeing its objects one by one (cli._exit_now):
-what a normal exit does must still happen. Run as the real command, in a subprocess."""
+"""How the `claimcheck` program ends: without freeing its objects one by one (cli.program),
+yet doing what a normal exit does; and on Ctrl-C, with one line and no worker left. Run
+as the real command, in a subprocess."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from checker import pattern_store
 
@@ -53,3 +56,44 @@ def test_standard_output_is_flushed_and_the_exit_code_kept(tmp_path):
     assert any(f["verdict"] == "contradict" for f in report["findings"])
     assert any(s["path"] == "c.txt" for s in report["skipped"])
     assert done.returncode == 1  # --strict, a file skipped: through the early exit too
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_ends_the_run_with_a_line_and_no_worker_left(tmp_path):
+    """Ctrl-C reaches the whole process group: workers included."""
+    import signal
+    import time
+
+    from scale_corpus import write_scale_corpus
+
+    folder = write_scale_corpus(tmp_path / "big", generated=4000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), pattern_store.ENV: str(tmp_path / "p")}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(folder), "--format", "json", "-o",
+         str(tmp_path / "out.json"), "--jobs", "2", "--no-cache", "--quiet"],
+        env=env, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(_session(run.pid)) < 2:  # into the run: the worker has started
+        assert run.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 128 + signal.SIGINT
+    assert err.decode().strip().splitlines() == ["claimcheck: interrupted"]
+    assert not (tmp_path / "out.json").exists()  # nothing half-written
+    assert _session(run.pid) == []  # no worker outlived it
+
+
+def _session(sid: int) -> list[str]:
+    """The live processes of a session (the run and its workers), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()
+        except OSError:  # ended while we looked
+            continue
+        if fields[0] != "Z" and int(fields[3]) == sid:  # state, ppid, pgrp, session
+            found.append(stat.parent.name)
+    return found
