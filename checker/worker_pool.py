@@ -176,7 +176,7 @@ def _serve(
     for conn in inherited:
         conn.close()
     initializer(*initargs)
-    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    outbox: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_all, args=(outbox, results), daemon=True)
     sender.start()
     while True:
@@ -192,15 +192,15 @@ def _serve(
         except Exception as exc:  # the batch fails, visibly, in the main process
             reply = (False, exc)
         try:
-            data = bytes(ForkingPickler.dumps(reply))
+            data = ForkingPickler.dumps(reply)  # a view of the pickle: sent without a copy
         except Exception as exc:  # a result or an error that does not pickle
-            data = bytes(ForkingPickler.dumps((False, RuntimeError(f"not sent back: {exc!r}"))))
+            data = ForkingPickler.dumps((False, RuntimeError(f"not sent back: {exc!r}")))
         outbox.put(data)
     outbox.put(None)
     sender.join()
 
 
-def _send_all(outbox: queue.SimpleQueue[bytes | None], results: Connection) -> None:
+def _send_all(outbox: queue.SimpleQueue[memoryview | None], results: Connection) -> None:
     while (data := outbox.get()) is not None:
         try:
             results.send_bytes(data)

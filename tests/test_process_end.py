@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from processes import session_members
 
 from checker import pattern_store
 
@@ -75,7 +76,7 @@ def test_ctrl_c_ends_the_run_with_a_line_and_no_worker_left(tmp_path):
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     deadline = time.monotonic() + 30
-    while len(_session(run.pid)) < 2:  # into the run: the worker has started
+    while len(session_members(run.pid)) < 2:  # into the run: the worker has started
         assert run.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
     os.killpg(run.pid, signal.SIGINT)
@@ -83,17 +84,4 @@ def test_ctrl_c_ends_the_run_with_a_line_and_no_worker_left(tmp_path):
     assert run.returncode == 128 + signal.SIGINT
     assert err.decode().strip().splitlines() == ["claimcheck: interrupted"]
     assert not (tmp_path / "out.json").exists()  # nothing half-written
-    assert _session(run.pid) == []  # no worker outlived it
-
-
-def _session(sid: int) -> list[str]:
-    """The live processes of a session (the run and its workers), from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()
-        except OSError:  # ended while we looked
-            continue
-        if fields[0] != "Z" and int(fields[3]) == sid:  # state, ppid, pgrp, session
-            found.append(stat.parent.name)
-    return found
+    assert session_members(run.pid) == []  # no worker outlived it

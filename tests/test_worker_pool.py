@@ -9,6 +9,7 @@ import time
 from concurrent.futures import CancelledError
 
 import pytest
+from processes import is_live
 
 from checker.worker_pool import WorkerLost, WorkerPool
 
@@ -125,7 +126,7 @@ def test_workers_end_when_the_process_that_feeds_them_is_killed(tmp_path):
     os.waitpid(parent, 0)
     deadline = time.monotonic() + 10
     try:
-        while any(_running(p) for p in pids):
+        while any(is_live(p) for p in pids):
             assert time.monotonic() < deadline, "a worker outlived the process that fed it"
             time.sleep(0.05)
     finally:  # a stray would hold pytest's output open: not left behind even on failure
@@ -134,18 +135,6 @@ def test_workers_end_when_the_process_that_feeds_them_is_killed(tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie (ended, not yet reaped by init) has ended
-        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
-            return f.read().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return True
 
 
 def test_workers_started_by_spawn_work_too():
